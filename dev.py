@@ -1,0 +1,70 @@
+#!/usr/bin/env python3
+"""Set-up and the two everyday jobs, on a machine with nothing but Python 3.11+.
+
+    python3 dev.py run     # install into .venv, then run actionloop on the bundled example cases
+    python3 dev.py test    # install into .venv, then every quality gate and the whole test suite
+
+Both create ``.venv`` beside this file on first use and reinstall when pyproject.toml changes.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import subprocess
+import sys
+import venv
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent
+VENV = ROOT / ".venv"
+BIN = VENV / ("Scripts" if os.name == "nt" else "bin")
+PY = BIN / "python"
+
+
+def _run(*cmd: str | Path) -> None:
+    print("+", " ".join(str(c) for c in cmd), flush=True)
+    result = subprocess.run([str(c) for c in cmd], cwd=ROOT)
+    if result.returncode != 0:
+        sys.exit(result.returncode)
+
+
+def ensure_venv() -> None:
+    if sys.version_info < (3, 11):  # noqa: UP036 - dev.py may be started by any python3
+        sys.exit("actionloop needs Python 3.11 or newer")
+    stamp = VENV / ".installed"
+    digest = hashlib.sha256((ROOT / "pyproject.toml").read_bytes()).hexdigest()
+    if stamp.exists() and stamp.read_text() == digest and PY.exists():
+        return
+    if not PY.exists():
+        print("Creating .venv …", flush=True)
+        venv.EnvBuilder(with_pip=True).create(VENV)
+    _run(PY, "-m", "pip", "install", "--quiet", "--upgrade", "pip")
+    _run(PY, "-m", "pip", "install", "--quiet", "-e", f"{ROOT}[dev]")
+    stamp.write_text(digest)
+
+
+def run(args: list[str]) -> None:
+    ensure_venv()
+    actionloop = BIN / "actionloop"
+    _run(actionloop, "audit", ROOT / "examples", *args)
+    _run(actionloop, "deadlines", ROOT / "examples" / "school-2025-handled-well.json", "--today", "2025-09-22")
+
+
+def test(args: list[str]) -> None:
+    ensure_venv()
+    _run(BIN / "ruff", "check", "src", "tests", "bench", "dev.py")
+    _run(BIN / "mypy", "--strict", "src")
+    _run(BIN / "lint-imports", "--config", "pyproject.toml")
+    _run(PY, "-m", "pytest", *args)
+
+
+def main() -> None:
+    jobs = {"run": run, "test": test}
+    if len(sys.argv) < 2 or sys.argv[1] not in jobs:
+        sys.exit(__doc__)
+    jobs[sys.argv[1]](sys.argv[2:])
+
+
+if __name__ == "__main__":
+    main()

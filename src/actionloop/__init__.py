@@ -1,0 +1,3 @@
+"""actionloop: the duty to act (aktivitetsplikt) as executable, versioned law."""
+
+__version__ = "0.1.0"

@@ -1,0 +1,5 @@
+"""``python -m actionloop`` runs the ``actionloop`` command."""
+
+from actionloop.cli import main
+
+main()

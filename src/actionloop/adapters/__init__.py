@@ -1,0 +1,4 @@
+"""Adapters: what connects the law engine to the outside world (documents, …).
+
+The engine (``actionloop.core``, ``actionloop.workflow``) never imports from here.
+"""

@@ -1,0 +1,297 @@
+"""What the routes share, built once by :func:`actionloop.api.app.create_app` and kept on
+``app.state.api``: the services, the workflow registry, sessions, the organisation cache and the
+document builders."""
+
+from __future__ import annotations
+
+import asyncio
+import functools
+import os
+import secrets
+import threading
+import time
+from collections.abc import Callable, Sequence
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any, Protocol, TypeVar
+
+from itsdangerous import BadSignature, URLSafeTimedSerializer
+from starlette.concurrency import run_in_threadpool
+
+from actionloop.app.access import OrgView, PerformerIndex
+from actionloop.app.accounts import Identity, token_hash
+from actionloop.app.caselist import CaseListCache
+from actionloop.app.ports import CaseQuery, CaseSummary, Roster
+from actionloop.app.readlog import ReadLog
+from actionloop.app.services import Services
+from actionloop.core.audit import Auditor, Finding
+from actionloop.core.clock import Clock, today
+from actionloop.core.model import CaseFile
+from actionloop.core.policy import Policy
+from actionloop.settings import Settings
+from actionloop.workflow.registry import WorkflowRegistry
+
+T = TypeVar("T")
+
+SESSION_COOKIE = "actionloop_session"
+_SESSION_SALT = "actionloop.session.v1"
+
+
+class Documents(Protocol):
+    """The Word documents, as the API needs them (the composition root wires the docx adapter)."""
+
+    media_type: str
+
+    def plan(self, case: CaseFile, version: int | None, *, family: bool) -> bytes: ...
+
+    def log(self, case: CaseFile, findings: Sequence[Finding], *, as_of: date, family: bool) -> bytes: ...
+
+    def audit_report(
+        self, items: Sequence[tuple[CaseFile, Sequence[Finding]]], *, unit: str | None, owner: str | None,
+        start: date | None, end: date | None, as_of: date, lang: str,
+    ) -> bytes: ...
+
+    def filename(self, case_id: str, kind: str) -> str: ...
+
+    def disposition(self, filename: str) -> str: ...
+
+
+class SessionSigner:
+    """Signed session cookies: the account id and a nonce, signed and dated (itsdangerous)."""
+
+    def __init__(self, secret: str, max_age: int) -> None:
+        self._serializer = URLSafeTimedSerializer(secret, salt=_SESSION_SALT)
+        self.max_age = max_age
+
+    def issue(self, account_id: int) -> str:
+        return self._serializer.dumps({"a": account_id, "n": secrets.token_urlsafe(12)})
+
+    def read(self, value: str) -> int | None:
+        """The account id of a valid, unexpired cookie; None otherwise."""
+        if len(value) > 500:
+            return None
+        try:
+            data = self._serializer.loads(value, max_age=self.max_age)
+        except (BadSignature, ValueError, TypeError):
+            return None
+        account = data.get("a") if isinstance(data, dict) else None
+        return account if isinstance(account, int) and not isinstance(account, bool) else None
+
+
+def session_secret(settings: Settings) -> str:
+    """The configured secret, or one kept in ``<data_dir>/session.key`` (made on first use, 0600)."""
+    if settings.session_secret:
+        return settings.session_secret
+    path = Path(settings.data_dir) / "session.key"
+    try:
+        text = path.read_text("ascii").strip()
+        if len(text) >= 32:
+            return text
+    except FileNotFoundError:
+        pass
+    path.parent.mkdir(parents=True, exist_ok=True)
+    secret = secrets.token_urlsafe(48)
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(fd, "w", encoding="ascii") as handle:
+        handle.write(secret)
+    try:
+        os.link(tmp, path)  # the first process to get here wins; the others read its key
+    except FileExistsError:
+        secret = path.read_text("ascii").strip()
+    finally:
+        tmp.unlink()
+    return secret
+
+
+@dataclass(frozen=True, slots=True)
+class OrgSnapshot:
+    """The organisation as the routes use it: the roster, and look-ups built from it."""
+
+    roster: Roster
+    view: OrgView
+    #: (staff id, unit id) -> the staff member's roles there.
+    roles_at: dict[tuple[str, str], tuple[str, ...]] = field(default_factory=dict)
+    staff_names: dict[str, str] = field(default_factory=dict)
+    children: dict[str, str] = field(default_factory=dict)
+    enrolled: frozenset[tuple[str, str]] = frozenset()
+
+    @classmethod
+    def of(cls, roster: Roster) -> OrgSnapshot:
+        roles: dict[tuple[str, str], list[str]] = {}
+        for r in roster.staff_roles:
+            roles.setdefault((r.staff_id, r.unit_id), []).append(r.role)
+        return cls(
+            roster=roster,
+            view=OrgView.of(roster.units, roster.owners),
+            roles_at={k: tuple(v) for k, v in roles.items()},
+            staff_names={s.id: s.name for s in roster.staff},
+            children={c.id: c.name for c in roster.children},
+            enrolled=frozenset((e.child_id, e.unit_id) for e in roster.enrolments),
+        )
+
+    def person_role(self, staff_id: str, unit_id: str) -> str:
+        """The case-file role of a staff member at a unit (or at its school, for an SFO)."""
+        roles = self.roles_at.get((staff_id, unit_id), ())
+        unit = self.view.units.get(unit_id)
+        if not roles and unit is not None and unit.school_id:
+            roles = self.roles_at.get((staff_id, unit.school_id), ())
+        for wanted, role in (("principal", "principal"), ("leadership", "leadership"),
+                             ("case_handler", "leadership"), ("teacher", "teacher")):
+            if wanted in roles:
+                return role
+        return "staff"
+
+
+class OrgCache:
+    """The organisation, read again at most every ``ttl`` seconds (it changes by roster imports)."""
+
+    def __init__(self, load: Callable[[], Roster], ttl: float = 2.0) -> None:
+        self._load = load
+        self._ttl = ttl
+        self._lock = threading.Lock()
+        self._snapshot: OrgSnapshot | None = None
+        self._loaded_at = 0.0
+
+    def fresh(self) -> OrgSnapshot | None:
+        """The snapshot if it is fresh enough to use without reading the database."""
+        snapshot = self._snapshot
+        if snapshot is not None and time.monotonic() - self._loaded_at < self._ttl:
+            return snapshot
+        return None
+
+    def get(self) -> OrgSnapshot:
+        now = time.monotonic()
+        snapshot = self._snapshot
+        if snapshot is not None and now - self._loaded_at < self._ttl:
+            return snapshot
+        with self._lock:
+            snapshot = self._snapshot
+            if snapshot is None or time.monotonic() - self._loaded_at >= self._ttl:
+                snapshot = self._snapshot = OrgSnapshot.of(self._load())
+                self._loaded_at = time.monotonic()
+            return snapshot
+
+    def invalidate(self) -> None:
+        self._loaded_at = 0.0
+
+
+class IdentityCache:
+    """What was read about an account (by token hash or account id), kept ``ttl`` seconds."""
+
+    def __init__(self, ttl: float, size: int = 10_000) -> None:
+        self.ttl = ttl
+        self._size = size
+        self._lock = threading.Lock()
+        self._entries: dict[tuple[str, object], tuple[float, Identity]] = {}
+
+    def get(self, key: tuple[str, object]) -> Identity | None:
+        if self.ttl <= 0:
+            return None
+        with self._lock:
+            found = self._entries.get(key)
+        if found is None or time.monotonic() - found[0] > self.ttl:
+            return None
+        return found[1]
+
+    def put(self, key: tuple[str, object], identity: Identity) -> None:
+        if self.ttl <= 0:
+            return
+        with self._lock:
+            if len(self._entries) >= self._size:
+                self._entries.clear()
+            self._entries[key] = (time.monotonic(), identity)
+
+    def clear(self) -> None:
+        with self._lock:
+            self._entries.clear()
+
+
+@dataclass
+class ApiState:
+    settings: Settings
+    services: Services
+    reads: ReadLog
+    registry: WorkflowRegistry
+    policy: Policy
+    auditor: Auditor
+    documents: Documents
+    sessions: SessionSigner
+    org: OrgCache
+    performers: PerformerIndex
+    clock: Clock
+    close: Callable[[], None] = lambda: None
+    #: Writes run in one thread of their own (SQLite has one writer: queueing the requests on the
+    #: event loop is cheaper than sixteen threads taking turns at the lock and the GIL); otherwise
+    #: (PostgreSQL writes proceed in parallel) in the shared thread pool.
+    single_writer: bool = False
+    _writer: ThreadPoolExecutor | None = None
+    _writer_lock: threading.Lock = field(default_factory=threading.Lock)
+    case_lists: CaseListCache | None = None
+    identities: IdentityCache = field(default_factory=lambda: IdentityCache(0))
+    usernames: dict[int, str] = field(default_factory=dict)
+
+    async def write(self, fn: Callable[..., T], *args: Any) -> T:
+        """Run ``fn(*args)`` (a write) off the event loop, where writes run."""
+        if not self.single_writer:
+            return await run_in_threadpool(fn, *args)
+        with self._writer_lock:
+            if self._writer is None:
+                self._writer = ThreadPoolExecutor(1, thread_name_prefix="actionloop-writer")
+            writer = self._writer
+        return await asyncio.get_running_loop().run_in_executor(writer, functools.partial(fn, *args))
+
+    def stop_writer(self) -> None:
+        """Finish the writes under way and stop the writer thread (a new one starts if needed)."""
+        with self._writer_lock:
+            writer, self._writer = self._writer, None
+        if writer is not None:
+            writer.shutdown(wait=True)
+
+    def list_cases(self, query: CaseQuery) -> list[CaseSummary]:
+        """Summary rows for ``query`` (kept while nothing changes, where the database allows it);
+        the list is shared: do not change it."""
+        if self.case_lists is not None:
+            return self.case_lists.list(query)
+        return self.services.cases.list_cases(query)
+
+    def today(self) -> date:
+        return today(self.clock)
+
+    def cached_token_identity(self, token: str) -> Identity | None:
+        return self.identities.get(("token", token_hash(token)))
+
+    def cached_account_identity(self, account_id: int) -> Identity | None:
+        return self.identities.get(("account", account_id))
+
+    def token_identity(self, token: str) -> Identity | None:
+        key = ("token", token_hash(token))
+        identity = self.identities.get(key)
+        if identity is None:
+            identity = self.services.accounts.authenticate_token(token)
+            if identity is not None:
+                self.identities.put(key, identity)
+        return identity
+
+    def account_identity(self, account_id: int) -> Identity | None:
+        key = ("account", account_id)
+        identity = self.identities.get(key)
+        if identity is None:
+            identity = self.services.accounts.get_by_id(account_id)
+            if identity is not None:
+                self.identities.put(key, identity)
+        return identity
+
+    def username(self, account_id: int) -> str | None:
+        name = self.usernames.get(account_id)
+        if name is None:
+            identity = self.services.accounts.get_by_id(account_id)
+            if identity is None:
+                return None
+            name = self.usernames[account_id] = identity.username
+        return name
+
+
+__all__ = ["SESSION_COOKIE", "ApiState", "Documents", "OrgCache", "OrgSnapshot", "SessionSigner"]

@@ -1,0 +1,1 @@
+"""Command groups of the ``actionloop`` CLI; each module has ``register(app)``."""

@@ -1,0 +1,299 @@
+"""What a case's events show, gathered in one pass: the facts both the audit and the deadline
+engine judge from (who knew what when, which variant of the law applies, what was planned).
+
+Also the one place that measures time between two acts in a term's unit (school days, working
+days, days, hours) and grades a delay against a deadline.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta
+from typing import Protocol
+
+from actionloop.core.calendar import Calendar, calendar_for
+from actionloop.core.clock import OSLO
+from actionloop.core.model import INVESTIGATIVE, PRINCIPAL_ROLES, CaseFile, Event
+from actionloop.workflow.spec import DeadlineSpec, Term
+
+_OFFENDER_RANK = {"none": 0, "unknown": 1, "child": 2, "staff": 3, "leadership": 4}
+
+#: Event types that show someone following the child while measures run.
+FOLLOW_UP = frozenset({
+    "concern", "intervention", "child_heard", "heard", "observation", "investigation_concluded",
+    "plan", "measure_done", "evaluation", "note", "investigation_started",
+})
+
+
+@dataclass(slots=True)
+class Facts:
+    """The case's acts, sorted by kind, in the order they happened."""
+
+    case: CaseFile
+    concerns: list[Event] = field(default_factory=list)
+    interventions: list[Event] = field(default_factory=list)
+    reports: list[Event] = field(default_factory=list)
+    owner_reports: list[Event] = field(default_factory=list)
+    serious_marks: list[Event] = field(default_factory=list)
+    investigative: list[Event] = field(default_factory=list)
+    hearings: list[Event] = field(default_factory=list)
+    conclusions: list[Event] = field(default_factory=list)
+    plans: list[Event] = field(default_factory=list)
+    done: list[Event] = field(default_factory=list)
+    evaluations: list[Event] = field(default_factory=list)
+    closings: list[Event] = field(default_factory=list)
+    left: Event | None = None
+    raised: Event | None = None
+    sf_reports: list[Event] = field(default_factory=list)
+    sf_decisions: list[Event] = field(default_factory=list)
+    orders_done: list[Event] = field(default_factory=list)
+    fines: list[Event] = field(default_factory=list)
+    #: Every event that records the child's own view (hearings, evaluations, closings).
+    views: list[Event] = field(default_factory=list)
+    #: The first act by the principal or the leadership.
+    principal_act: Event | None = None
+    #: The most grave offender named in any concern.
+    offender: str = "none"
+    #: The concern that named that offender first.
+    offender_concern: Event | None = None
+    #: Whether the case is serious on the latest assessment, and the event that made it so.
+    serious: bool = False
+    serious_since: Event | None = None
+    #: Each person's role by id, as :meth:`CaseFile.role_of` gives it (None: not gathered).
+    roles: dict[str, str] | None = None
+
+    @property
+    def first_concern(self) -> Event | None:
+        return self.concerns[0] if self.concerns else None
+
+    @property
+    def variant(self) -> str:
+        """``leadership``, ``staff``, ``serious`` or ``normal``: which rules of the law apply."""
+        if self.offender in ("staff", "leadership"):
+            return self.offender
+        return "serious" if self.serious else "normal"
+
+    @property
+    def end(self) -> Event | None:
+        """The act that ended the case (the last closing, or the child leaving), if it has ended."""
+        last = self.case.events[-1] if self.case.events else None
+        if last is not None and last.type == "child_left":
+            return last
+        if self.closings:
+            closing = self.closings[-1]
+            # A concern after the closing reopens the case.
+            if not self.concerns or self.concerns[-1].index < closing.index:
+                return closing
+        return self.left
+
+    def role_of(self, person_id: str | None) -> str | None:
+        """The role of a person in the case (as :meth:`CaseFile.role_of`)."""
+        if self.roles is None:
+            return self.case.role_of(person_id)
+        return self.roles.get(person_id) if person_id is not None else None
+
+    def principal_learned(self) -> Event | None:
+        """When the one who must handle the case learned of it: the principal (the first report,
+        or the first act by the leadership, at or after the first concern) — or, where the
+        leadership is suspected, the owner (the first report to the owner)."""
+        concern = self.first_concern
+        start = concern.index if concern else -1
+        if self.offender == "leadership":
+            return next((e for e in self.owner_reports if e.index >= start), None)
+        if concern is not None and self.role_of(concern.by) in PRINCIPAL_ROLES:
+            return concern
+        report = next((e for e in self.reports if e.index >= start), None)
+        act = self.principal_act
+        if act is not None and act.index >= start and (report is None or act.index < report.index):
+            return act
+        return report
+
+
+#: Acts that are not the principal acting on the case, even when the principal is the one recorded.
+_NOT_PRINCIPAL_ACTS = ("raised_with_principal", "sf_report")
+
+
+def gather(case: CaseFile) -> Facts:
+    """The facts of ``case`` in one pass over its events.
+
+    The pass only sorts the events into lists by type (one dictionary look-up per event); what
+    depends on the order of several kinds (the offender, whether the case is serious) is then
+    read from the few events concerned.
+    """
+    concerns: list[Event] = []
+    assessments: list[Event] = []
+    lefts: list[Event] = []
+    raised: list[Event] = []
+    f = Facts(case)
+    by_type: dict[str, list[Event]] = {
+        "concern": concerns, "serious": assessments, "intervention": f.interventions,
+        "report_to_principal": f.reports, "report_to_owner": f.owner_reports,
+        "child_heard": f.hearings, "investigation_concluded": f.conclusions, "plan": f.plans,
+        "measure_done": f.done, "evaluation": f.evaluations, "closed": f.closings,
+        "child_left": lefts, "raised_with_principal": raised, "sf_report": f.sf_reports,
+        "sf_decision": f.sf_decisions, "sf_order_done": f.orders_done, "coercive_fine": f.fines,
+    }
+    bucket_of = by_type.get
+    views, investigative = f.views, f.investigative
+    for e in case.events:
+        kind = e.type
+        if "child_view" in e.fields:
+            views.append(e)
+        if kind in INVESTIGATIVE:
+            investigative.append(e)
+        bucket = bucket_of(kind)
+        if bucket is not None:
+            bucket.append(e)
+    f.concerns = concerns
+    f.left = lefts[-1] if lefts else None
+    f.raised = raised[0] if raised else None
+    if assessments:  # rare: concerns and assessments interleave
+        _assess(f, [e for e in case.events if e.type == "concern" or e.type == "serious"])
+    else:
+        _assess(f, concerns)
+    people = case.people
+    roles: dict[str, str] = {}
+    for p in people:
+        roles.setdefault(p.id, p.role)  # the first of a duplicated id, as CaseFile.role_of
+    f.roles = roles
+    # The principal's first act (a duplicated id counts with its last role).
+    last_roles = roles if len(roles) == len(people) else {p.id: p.role for p in people}
+    principals = {pid for pid, role in last_roles.items() if role in PRINCIPAL_ROLES}
+    if principals:
+        for e in case.events:
+            if (e.by or "") in principals and e.type not in _NOT_PRINCIPAL_ACTS:
+                f.principal_act = e
+                break
+    return f
+
+
+def _assess(f: Facts, marks: list[Event]) -> None:
+    """The offender and the seriousness, from the concerns and assessments in the order given."""
+    for e in marks:
+        if e.type == "concern":
+            offender = e.fields.get("offender", "unknown")
+            if _OFFENDER_RANK.get(offender, 1) > _OFFENDER_RANK[f.offender]:
+                f.offender = offender
+                f.offender_concern = e
+            serious = e.fields.get("serious")
+            if serious is not None:
+                f.serious = bool(serious)
+                f.serious_since = e if serious else None
+                if serious:
+                    f.serious_marks.append(e)
+        else:
+            f.serious = bool(e.fields.get("serious"))
+            f.serious_since = e if f.serious else None
+            if f.serious:
+                f.serious_marks.append(e)
+
+
+# --- time between acts -------------------------------------------------------------------------
+
+
+def end_of_day(day: date) -> datetime:
+    return datetime.combine(day, time(23, 59, 59), tzinfo=OSLO)
+
+
+class Dated(Protocol):
+    """Anything placed in time like an event: a local date, an instant, whether the time is known."""
+
+    @property
+    def day(self) -> date: ...
+    @property
+    def at(self) -> datetime: ...
+    @property
+    def timed(self) -> bool: ...
+
+
+@dataclass(frozen=True, slots=True)
+class DayPoint:
+    """A date that is not an event (a plan's evaluation date), to measure from."""
+
+    day: date
+    at: datetime
+    timed: bool = False
+
+    @classmethod
+    def on(cls, day: date) -> DayPoint:
+        return cls(day, datetime(day.year, day.month, day.day, tzinfo=OSLO))
+
+
+def elapsed(start: Dated, end_day: date, end_at: datetime | None, unit: str, cal: Calendar) -> float:
+    """Time from ``start`` to the end point, in ``unit``. Day units count the days after the
+    start's date up to and including the end date (0 on the same day)."""
+    if unit == "school_days":
+        return cal.school_days_between(start.day, end_day)
+    if unit == "working_days":
+        return cal.working_days_between(start.day, end_day)
+    if unit == "days":
+        return (end_day - start.day).days
+    # hours: exact where both times are known, else whole days
+    if start.timed and end_at is not None:
+        return (end_at - start.at).total_seconds() / 3600
+    return (end_day - start.day).days * 24
+
+
+def due_date(start: Event, term: Term, cal: Calendar) -> date:
+    """The last day on which an act is within ``term`` of ``start``."""
+    if term.unit == "school_days":
+        return cal.add_school_days(start.day, term.amount)
+    if term.unit == "working_days":
+        return cal.add_working_days(start.day, term.amount)
+    if term.unit == "days":
+        return start.day + timedelta(days=term.amount)
+    return (start.at + timedelta(hours=term.amount)).astimezone(OSLO).date()
+
+
+#: Grades of a delay.
+ON_TIME = "on_time"          # within the local deadline
+LATE = "late"                # after the local deadline, not clearly beyond what the case allowed
+TOO_LATE = "too_late"        # clearly beyond (or beyond a statutory «straks»)
+PENDING = "pending"          # not done yet, the local deadline has not passed
+OVERDUE = "overdue"          # not done yet, the local deadline has passed
+FAR_OVERDUE = "far_overdue"  # not done yet, clearly beyond
+
+
+def exceeds(start: Dated, done: Dated | None, term: Term, as_of: date, cal: Calendar) -> bool:
+    """Whether more than ``term`` lies between ``start`` and the act ``done`` (None: not done by
+    ``as_of``, counted to the end of that day) — :func:`elapsed` ``> term.amount``.
+
+    A span of n calendar days holds at most n working or school days, so a span no longer than
+    the term in calendar days is within it without asking the calendar."""
+    unit = term.unit
+    end_day = done.day if done is not None else as_of
+    if unit == "school_days" or unit == "working_days":
+        days = (end_day - start.day).days
+        if 0 <= days <= term.amount:
+            return False
+        between = cal.school_days_between if unit == "school_days" else cal.working_days_between
+        return between(start.day, end_day) > term.amount
+    end_at = end_of_day(as_of) if done is None else (done.at if done.timed else None)
+    return elapsed(start, end_day, end_at, unit, cal) > term.amount
+
+
+def grade(start: Dated, done: Dated | None, spec: DeadlineSpec, as_of: date, cal: Calendar) -> str:
+    """How the act ``done`` (None: not done by ``as_of``) kept the deadline ``spec`` from ``start``.
+
+    The delay is measured against the local deadline first; against ``breach_after`` only when
+    the local deadline is missed (or, for a statutory term, to see whether it is within it)."""
+    breach = spec.breach_after
+    within_local = not exceeds(start, done, spec.local_default, as_of, cal)
+    if spec.statutory:
+        # A statutory term («straks») has no room for a local deadline: within it, or a breach.
+        within = within_local or (breach is not None and not exceeds(start, done, breach, as_of, cal))
+        if done is not None:
+            return ON_TIME if within else TOO_LATE
+        return PENDING if within else FAR_OVERDUE
+    if within_local:
+        return ON_TIME if done is not None else PENDING
+    beyond = breach is not None and exceeds(start, done, breach, as_of, cal)
+    if done is not None:
+        return TOO_LATE if beyond else LATE
+    return FAR_OVERDUE if beyond else OVERDUE
+
+
+def calendar_of(case: CaseFile) -> Calendar:
+    """The calendar for a case (public holidays; a unit's closure days are given by the caller)."""
+    del case
+    return calendar_for()
