@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Set-up and the two everyday jobs, on a machine with nothing but Python 3.11+.
 
-    python3 dev.py run     # install into .venv, then run actionloop on the bundled example cases
+    python3 dev.py run     # install into .venv, then the app with demo data on http://127.0.0.1:8000
     python3 dev.py test    # install into .venv, then every quality gate and the whole test suite
 
 Both create ``.venv`` beside this file on first use and reinstall when pyproject.toml changes.
@@ -45,10 +45,17 @@ def ensure_venv() -> None:
 
 
 def run(args: list[str]) -> None:
+    """The demo municipality in the embedded SQLite database (./data/actionloop.db; made once,
+    never duplicated), then the app on http://127.0.0.1:8000 until Ctrl+C. Extra arguments go to
+    ``actionloop serve`` (e.g. ``--port 8080``)."""
     ensure_venv()
     actionloop = BIN / "actionloop"
-    _run(actionloop, "audit", ROOT / "examples", *args)
-    _run(actionloop, "deadlines", ROOT / "examples" / "school-2025-handled-well.json", "--today", "2025-09-22")
+    _run(actionloop, "demo")
+    print("+", actionloop, "serve", *args, flush=True)
+    try:
+        sys.exit(subprocess.run([str(actionloop), "serve", *args], cwd=ROOT).returncode)
+    except KeyboardInterrupt:
+        sys.exit(0)
 
 
 def test(args: list[str]) -> None:
