@@ -23,6 +23,7 @@ from actionloop.api.state import ApiState, IdentityCache, OrgCache, SessionSigne
 from actionloop.app.access import PerformerIndex
 from actionloop.app.caselist import CaseListCache
 from actionloop.app.readlog import ReadLog
+from actionloop.app.reminders import ReminderService
 from actionloop.app.services import build_services
 from actionloop.core.audit import Auditor, Finding
 from actionloop.core.clock import Clock, SystemClock
@@ -74,6 +75,18 @@ class WordDocuments:
         return self._docs.content_disposition(filename)
 
 
+async def _scan_deadlines(state: ApiState, every_seconds: int) -> None:
+    """The deadline scan, now and then every ``every_seconds``, for as long as the app runs. Each
+    app process runs its own; the reminders are recorded once whichever process comes first."""
+    while True:
+        if state.reminders is not None:
+            try:
+                await state.write(state.reminders.scan)
+            except Exception:  # a failed scan must not stop the app; the next one tries again
+                log.exception("deadline scan failed")
+        await anyio.sleep(every_seconds)
+
+
 def create_app(settings: Settings | None = None, *, clock: Clock | None = None, migrate: bool = True) -> FastAPI:
     """The API for ``settings`` (default: from the environment). ``clock``: the services' clock
     (tests freeze it). ``migrate``: apply the database migrations now."""
@@ -105,6 +118,7 @@ def create_app(settings: Settings | None = None, *, clock: Clock | None = None, 
             identities=IdentityCache(settings.auth_cache_seconds),
             case_lists=CaseListCache(db),
             single_writer=db.kind == "sqlite",
+            reminders=ReminderService(db, clock, soon_days=settings.reminder_soon_days),
         )
     except BaseException:
         db.dispose()
@@ -123,7 +137,11 @@ def create_app(settings: Settings | None = None, *, clock: Clock | None = None, 
         # Fewer threads than anyio's default 40: the work in them is mostly Python, and many
         # threads only take turns at the GIL (longer tails, no more throughput).
         anyio.to_thread.current_default_thread_limiter().total_tokens = settings.api_threads
-        yield
+        async with anyio.create_task_group() as tasks:
+            if settings.reminder_scan_seconds > 0:
+                tasks.start_soon(_scan_deadlines, state, settings.reminder_scan_seconds)
+            yield
+            tasks.cancel_scope.cancel()
         state.close()
 
     app = FastAPI(
@@ -137,4 +155,7 @@ def create_app(settings: Settings | None = None, *, clock: Clock | None = None, 
     install_error_handlers(app)
     for router in routes.ROUTERS:
         app.include_router(router)
+    from actionloop.web.setup import install_web
+
+    install_web(app)
     return app

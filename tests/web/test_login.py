@@ -1,0 +1,129 @@
+"""Logging in and out, ``/`` by role, CSRF, the frame of every page (language, landmarks, headers)."""
+
+from __future__ import annotations
+
+import re
+
+from .conftest import WebServer, text_of
+
+
+def test_front_page_sends_a_stranger_to_the_login_page(web: WebServer) -> None:
+    c = web.client()
+    r = c.get("/")
+    assert r.status_code == 303 and r.headers["location"] == "/logg-inn"
+    page = c.get("/logg-inn")
+    assert page.status_code == 200
+    assert 'lang="nb"' in page.text and "<main" in page.text and 'href="#main"' in page.text
+    assert 'for="username"' in page.text and 'for="password"' in page.text
+    assert page.headers["content-security-policy"].startswith("default-src 'self'")
+    assert page.headers["x-frame-options"] == "DENY"
+    assert "actionloop_csrf" in c.http.cookies
+
+
+def test_login_goes_home_by_role(web: WebServer) -> None:
+    for user, home in (("staff1", "/mine"), ("principal1", "/oversikt"), ("handler1", "/oversikt"),
+                       ("owner1", "/eier"), ("auditor1", "/tilsyn"), ("admin", "/admin")):
+        c = web.client()
+        r = c.login(user)
+        assert r.status_code == 303 and r.headers["location"] == home, user
+        cookie = r.headers["set-cookie"]
+        assert "actionloop_session=" in cookie and "HttpOnly" in cookie and "SameSite=lax" in cookie
+        assert c.get("/").headers["location"] == home
+
+
+def test_wrong_password_gives_a_clear_norwegian_message_and_no_session(web: WebServer) -> None:
+    c = web.client()
+    r = c.login("staff2", "feil-passord")
+    assert r.status_code == 401
+    assert "Feil brukernavn eller passord. Prøv igjen." in text_of(r.text)
+    assert "actionloop_session" not in r.headers.get("set-cookie", "")
+    assert 'value="staff2"' in r.text  # the user name is kept, the password is not
+    assert "feil-passord" not in r.text
+    r = c.login("finnes-ikke", "hva-som-helst")
+    assert r.status_code == 401 and "Feil brukernavn eller passord" in r.text
+    r = c.post("/logg-inn", {"username": "", "password": ""})
+    assert r.status_code == 400 and "Fyll inn både brukernavn og passord." in text_of(r.text)
+
+
+def test_login_is_rate_limited_like_the_api(fresh_web: WebServer) -> None:
+    c = fresh_web.client()
+    for _ in range(3):
+        assert c.login("staff1", "feil-passord").status_code == 401
+    r = c.login("staff1")  # even the right password, for now
+    assert r.status_code == 429 and "For mange mislykkede forsøk" in text_of(r.text)
+    assert int(r.headers["retry-after"]) > 0
+    assert "actionloop_session" not in r.headers.get("set-cookie", "")
+
+
+def test_next_never_leads_to_another_site(web: WebServer) -> None:
+    for target in ("//evil.example/", "https://evil.example/", "/\\evil.example", "javascript:alert(1)"):
+        c = web.client()
+        r = c.post("/logg-inn", {"username": "staff1", "password": "riktig-passord-123", "neste": target})
+        assert r.status_code == 303 and r.headers["location"] == "/mine", target
+
+
+def test_logout_ends_the_session(web: WebServer) -> None:
+    c = web.login("staff1")
+    assert c.get("/").headers["location"] == "/mine"
+    r = c.post("/logg-ut")
+    assert r.status_code == 303 and r.headers["location"] == "/logg-inn?ut=1"
+    assert "actionloop_session" in r.headers["set-cookie"]
+    assert "Du er logget ut." in text_of(c.get("/logg-inn?ut=1").text)
+    assert c.get("/").headers["location"] == "/logg-inn"
+
+
+def test_forms_without_the_right_csrf_token_are_refused(web: WebServer) -> None:
+    c = web.client()
+    r = c.post("/logg-inn", {"username": "staff1", "password": "riktig-passord-123"}, csrf=None)
+    assert r.status_code == 403 and "Skjemaet kunne ikke sendes" in text_of(r.text)
+    assert "actionloop_session" not in r.headers.get("set-cookie", "")
+    r = c.post("/logg-inn", {"username": "staff1", "password": "riktig-passord-123"}, csrf="0" * 40)
+    assert r.status_code == 403
+    # A token from another client (another CSRF cookie) does not work here.
+    other = web.client()
+    r = c.post("/logg-inn", {"username": "staff1", "password": "riktig-passord-123"}, csrf=other.csrf())
+    assert r.status_code == 403
+    # The token before login is not the token after it (bound to the session).
+    before = c.csrf()
+    c.login("staff1")
+    after = c.csrf()
+    assert before != after
+    assert c.post("/logg-ut", csrf=before).status_code == 403
+    assert c.get("/").headers["location"] == "/mine"  # still logged in
+    # A form posted with no cookies at all (another site, a fresh browser).
+    stranger = web.client()
+    assert stranger.post("/logg-ut", csrf=after).status_code == 403
+
+
+def test_the_language_switch_sets_a_cookie(web: WebServer) -> None:
+    c = web.client()
+    r = c.get("/logg-inn?lang=nn")
+    assert 'lang="nn"' in r.text and "Brukarnamn" in r.text
+    assert "lang=nn" in r.headers["set-cookie"]
+    r = c.get("/logg-inn")
+    assert 'lang="nn"' in r.text
+    r = c.get("/logg-inn?lang=en")
+    assert 'lang="en"' in r.text and "User name" in r.text and "Skip to main content" in r.text
+    for code in ("nb", "nn", "en"):
+        assert re.search(rf'hreflang="{code}"', r.text)
+
+
+def test_the_header_names_the_user_and_the_menu_follows_the_role(web: WebServer) -> None:
+    page = web.login("principal1").get("/logg-inn?ut=1").text
+    text = text_of(page)
+    assert "Randi Rektor" in text and "Rektor/styrer, Nordli skole" in text
+    for href in ("/meld", "/mine", "/oversikt"):
+        assert f'href="{href}"' in page
+    assert 'href="/admin"' not in page and 'href="/eier"' not in page
+    admin = web.login("admin").get("/logg-inn?ut=1").text
+    assert 'href="/admin"' in admin and 'href="/meld"' not in admin
+
+
+def test_unknown_pages_are_a_404_page_and_the_api_keeps_json(web: WebServer) -> None:
+    c = web.login("staff1")
+    r = c.get("/finnes-ikke")
+    assert r.status_code == 404 and r.headers["content-type"].startswith("text/html")
+    assert "Siden finnes ikke" in text_of(r.text)
+    r = c.get("/api/finnes-ikke")
+    assert r.status_code == 404 and r.headers["content-type"] == "application/json"
+    assert c.get("/static/app.css").status_code == 200
