@@ -8,7 +8,7 @@ import importlib
 import typer
 
 #: The command modules, in the order ``--help`` lists them.
-COMMAND_MODULES: tuple[str, ...] = ("audit", "deadlines", "rules", "workflows", "case", "db", "org", "user", "document", "serve")
+COMMAND_MODULES: tuple[str, ...] = ("audit", "deadlines", "rules", "workflows", "case", "db", "org", "user", "document", "serve", "reminders")
 
 app = typer.Typer(
     name="actionloop",

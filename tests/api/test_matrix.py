@@ -190,6 +190,7 @@ ROUTES: dict[tuple[str, str], Probe] = {
     ("GET", "/api/deadlines"): Probe(UNIT_TARGETS, get("/api/deadlines", unit="{unit}"), authenticated(200)),
     ("GET", "/api/figures"): Probe(UNIT_TARGETS, get("/api/figures", unit="{unit}"), by_units(FIGURES_OF)),
     ("GET", "/api/read-log"): Probe(UNIT_TARGETS, get("/api/read-log", unit="{unit}"), by_units(READ_LOG_OF)),
+    ("GET", "/api/reminders"): Probe(("-",), get("/api/reminders"), authenticated(200)),
 }
 
 
@@ -203,8 +204,8 @@ def writes(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[TestClien
 
 
 def app_routes(app: FastAPI) -> set[tuple[str, str]]:
-    """(method, path) of every API route the app serves, read from its route table (routers
-    included), and checked against the OpenAPI document it publishes."""
+    """(method, path) of every API route (under ``/api/``) the app serves, read from its route table
+    (routers included), and checked against the OpenAPI document it publishes."""
     try:
         from fastapi.routing import iter_route_contexts  # FastAPI >= 0.160 includes routers lazily
     except ImportError:  # pragma: no cover - older FastAPI: included routes are copied into app.routes
@@ -215,6 +216,7 @@ def app_routes(app: FastAPI) -> set[tuple[str, str]]:
             if isinstance(ctx.original_route, APIRoute) for m in ctx.original_route.methods or ()
         }
     published = {(m.upper(), path) for path, item in app.openapi()["paths"].items() for m in item}
+    found = {(m, path) for m, path in found if path.startswith("/api/")}  # the web pages have their own tests
     assert found == published
     return found
 
@@ -267,6 +269,8 @@ def test_deadlines_and_audit_never_show_hidden_cases(client: TestClient, world: 
     hidden = {cid for letter, cid in world.case_ids.items() if letter not in VISIBLE[role]}
     deadlines = client.get("/api/deadlines", params={"within_days": 366}, headers=world.headers(role)).json()
     assert not {d["case_id"] for d in deadlines["items"]} & hidden
+    reminders = client.get("/api/reminders", headers=world.headers(role)).json()
+    assert not {r["case_id"] for r in reminders["items"]} & hidden
     for unit in UNIT_TARGETS:
         audit = client.get("/api/audit", params={"unit": unit}, headers=world.headers(role))
         if audit.status_code == 200:

@@ -25,6 +25,7 @@ from actionloop.app.accounts import Identity, token_hash
 from actionloop.app.caselist import CaseListCache
 from actionloop.app.ports import CaseQuery, CaseSummary, Roster
 from actionloop.app.readlog import ReadLog
+from actionloop.app.reminders import ReminderService
 from actionloop.app.services import Services
 from actionloop.core.audit import Auditor, Finding
 from actionloop.core.clock import Clock, today
@@ -232,6 +233,8 @@ class ApiState:
     case_lists: CaseListCache | None = None
     identities: IdentityCache = field(default_factory=lambda: IdentityCache(0))
     usernames: dict[int, str] = field(default_factory=dict)
+    #: The deadline scan and the reminders it records (None: no reminders in this app).
+    reminders: ReminderService | None = None
 
     async def write(self, fn: Callable[..., T], *args: Any) -> T:
         """Run ``fn(*args)`` (a write) off the event loop, where writes run."""

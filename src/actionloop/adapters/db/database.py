@@ -15,6 +15,7 @@ from sqlalchemy import Connection, Engine, RootTransaction
 from actionloop.adapters.db import migrate
 from actionloop.adapters.db.engine import WRITE_OPTION, create_db_engine
 from actionloop.adapters.db.reads import SqlChangeMarker, SqlReadLogRepository
+from actionloop.adapters.db.reminders import SqlReminderRepository
 from actionloop.adapters.db.repositories import (
     SqlAccountRepository,
     SqlCaseRepository,
@@ -58,6 +59,7 @@ class SqlUnitOfWork:
     orgs: SqlOrgRepository
     accounts: SqlAccountRepository
     reads: SqlReadLogRepository
+    reminders: SqlReminderRepository
     changes: SqlChangeMarker
 
     def __init__(
@@ -102,6 +104,7 @@ class SqlUnitOfWork:
         self.orgs = SqlOrgRepository(conn)
         self.accounts = SqlAccountRepository(conn)
         self.reads = SqlReadLogRepository(conn)
+        self.reminders = SqlReminderRepository(conn)
         self.changes = SqlChangeMarker(conn)
         return self
 

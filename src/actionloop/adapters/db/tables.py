@@ -264,3 +264,23 @@ case_read = Table(
     Index(None, "read_at"),
     sqlite_autoincrement=True,
 )
+
+# --------------------------------------------------------------------------------------------------
+# Reminders of due and overdue duties (actionloop.app.reminders): one per case, duty, due date and
+# kind, whichever process records it first
+
+reminder = Table(
+    "reminder", metadata,
+    Column("id", BigId, primary_key=True, autoincrement=True),
+    Column("case_id", String(ID), nullable=False),
+    Column("unit_id", String(ID), nullable=False),
+    Column("owner", Text, nullable=True),
+    Column("audience", String(10), nullable=False),
+    Column("duty", String(40), nullable=False),
+    Column("due_date", Date, nullable=False),
+    Column("kind", String(20), nullable=False),
+    Column("created_at", UTCDateTime, nullable=False),
+    UniqueConstraint("case_id", "duty", "due_date", "kind"),
+    Index(None, "unit_id", "created_at"),
+    sqlite_autoincrement=True,
+)

@@ -4,6 +4,6 @@ from __future__ import annotations
 
 from fastapi import APIRouter
 
-from actionloop.api.routes import auth, cases, reports, transfer
+from actionloop.api.routes import auth, cases, reminders, reports, transfer
 
-ROUTERS: tuple[APIRouter, ...] = (auth.router, cases.router, transfer.router, reports.router)
+ROUTERS: tuple[APIRouter, ...] = (auth.router, cases.router, transfer.router, reports.router, reminders.router)
