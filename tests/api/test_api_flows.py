@@ -366,3 +366,17 @@ def test_query_dates_outside_the_calendar_are_422(client: TestClient, world: Wor
     response = client.get(url, headers=world.headers("principal1"))
     assert response.status_code == 422
     assert response.json()["problems"][0]["message"] in ("må være minst 1990-01-01", "kan være høyst 2099-12-31")
+
+
+def test_a_bad_choice_lists_the_choices_in_the_request_language(client: TestClient, world: World) -> None:
+    body = {"unit_id": "u1", "child_id": "k1", "source": "rumour", "offender": "child"}
+    said = {}
+    for lang in ("nb", "nn", "en"):
+        response = client.post(f"/api/cases?lang={lang}", json=body, headers=world.headers("principal1"))
+        assert response.status_code == 422
+        [problem] = response.json()["problems"]
+        assert problem["path"] == "$.source"
+        said[lang] = problem["message"]
+    assert said["nb"].startswith("må være en av: observed, child_said") and said["nb"].endswith(" eller other")
+    assert said["nn"].startswith("må vere ein av: observed") and said["nn"].endswith(" eller other")
+    assert said["en"].startswith("must be one of: observed") and said["en"].endswith(" or other")

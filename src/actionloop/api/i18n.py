@@ -241,6 +241,8 @@ def field_error(error_type: str, ctx: Mapping[str, Any] | None, lang: str) -> st
     if key not in FIELD_ERRORS:
         key = "invalid"
     values = {k: _show(v) for k, v in (ctx or {}).items()}
+    if "expected" in values and lang != "en":  # pydantic lists the choices as "'a', 'b' or 'c'"
+        values["expected"] = values["expected"].replace(" or ", " eller ")
     try:
         return tr(FIELD_ERRORS, key, lang, **values)
     except (KeyError, IndexError):
