@@ -502,8 +502,9 @@ def _page(
         page_error = (label, posted.error)
     spec = state.registry.for_event(case.case.setting, today)
     loop_track = spec.tracks[0].id if spec is not None and spec.tracks else None
+    final = {st.id for st in spec.tracks[0].states if st.final} if spec is not None and spec.tracks else set()
     moving = {o.trigger for o in options if o.allowed and o.track == loop_track
-              and any(d != replayed.tracks.get(o.track) for d in o.dests)}
+              and any(d != replayed.tracks.get(o.track) and d not in final for d in o.dests)}
     primary = moving | (ALWAYS_MAIN & {o.trigger for o in options})
     main = [s for s in steps if s.allowed and s.trigger in primary and level.can_write]
     other = [s for s in steps if s.allowed and s.trigger not in primary and level.can_write]
