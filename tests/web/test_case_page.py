@@ -175,6 +175,40 @@ def test_the_whole_loop_through_the_forms(web: WebServer) -> None:
     assert page.text.count("&lt;script&gt;") >= 9
 
 
+def test_a_report_from_meld_fra_is_followed_to_the_end_on_the_case_page(web: WebServer) -> None:
+    """Meld frå, then the principal investigates, hears the child, concludes that the child is safe
+    and closes the case (the law's short way round), every step at the form's own time (now)."""
+    teacher = web.login("staff1")
+    r = teacher.post("/meld", {"barn": "k2@u1", "hva": f"Noah gråt i garderoben. {SCRIPT}", "kilde": "observed",
+                               "hvem": "unknown", "grep_inn": "nei", "alvorlig": "nei", "skjema": "case-page-meld-1"})
+    assert r.status_code == 303, text_of(r.text)[:800]
+    case_id = r.headers["location"].rsplit("/", 1)[-1]
+    principal = web.login("principal1")
+    page = principal.get(f"/saker/{case_id}")
+    text = text_of(page.text)
+    assert "Steg nå Meldt til rektor" in text and "Noah Nordli" in text and "Nordli skole" in text
+    assert "Kilde: observert" in text and "Til: Randi Rektor (rektor)" in text
+    # Every form starts at now (the frozen clock: 1 October 2025, 12:00).
+    assert 'name="at_date" value="2025-10-01"' in page.text and 'name="at_time" value="12:00"' in page.text
+    r = step(principal, case_id, "investigation_started", {"at_date": "2025-10-01", "at_time": "12:01"})
+    assert r.status_code == 422 and "Klokkeslettet kan ikke være senere enn nå." in text_of(r.text)
+    now = {"at_date": "2025-10-01", "at_time": "12:00"}
+    saved(step(principal, case_id, "investigation_started", now), case_id, "investigation_started")
+    saved(step(principal, case_id, "child_heard", {**now, "child_view": "safe", "text": "«Det går bra nå.»"}),
+          case_id, "child_heard")
+    saved(step(principal, case_id, "investigation_concluded", {**now, "conclusion": "safe"}), case_id,
+          "investigation_concluded")
+    text = text_of(principal.get(f"/saker/{case_id}").text)
+    assert "Steg nå Undersøkt – eleven har det trygt og godt" in text
+    saved(step(principal, case_id, "closed", {**now, "child_view": "safe", "text": "Ingen tiltak trengs."}), case_id,
+          "closed")
+    page = principal.get(f"/saker/{case_id}")
+    assert "Steg nå Avsluttet" in text_of(page.text)
+    assert "<script>" not in page.text and "&lt;script&gt;" in page.text
+    assert [e["type"] for e in api_case(web, case_id)["timeline"]] == [
+        "concern", "report_to_principal", "investigation_started", "child_heard", "investigation_concluded", "closed"]
+
+
 def test_every_free_text_field_is_escaped_in_the_forms_too(web: WebServer) -> None:
     """The user's input comes back in the forms (re-rendered after an error) escaped."""
     case_id = new_case(web)

@@ -110,6 +110,8 @@ TEXTS: Catalog = {
                  "en": "Write the time as HH:MM, for example 09:30."},
     "future": {"nb": "Datoen kan ikke være fram i tid.", "nn": "Datoen kan ikkje vere fram i tid.",
                "en": "The date cannot be in the future."},
+    "future_time": {"nb": "Klokkeslettet kan ikke være senere enn nå.", "nn": "Klokkeslettet kan ikkje vere seinare enn no.",
+                    "en": "The time cannot be later than now."},
     "too_long": {"nb": "Teksten er for lang (høyst {max} tegn).", "nn": "Teksten er for lang (høgst {max} teikn).",
                  "en": "The text is too long (at most {max} characters)."},
     "bad_int": {"nb": "Skriv et helt tall.", "nn": "Skriv eit heilt tal.", "en": "Write a whole number."},
@@ -303,7 +305,11 @@ def event_time(day: date, clock: str) -> str:
     return local.isoformat(timespec="seconds")
 
 
-def _parse_at(data: Mapping[str, str], today: date, lang: str, out: Parsed) -> None:
+def _parse_at(data: Mapping[str, str], now: datetime, lang: str, out: Parsed) -> None:
+    """``at`` from the date and time fields; not after ``now`` (Oslo time): a step is recorded
+    when it has been taken."""
+    local = now.astimezone(OSLO)
+    today = local.date()
     raw_day, raw_time = _get(data, "at_date"), _get(data, "at_time")
     day = _parse_date(raw_day)
     if not raw_day:
@@ -321,7 +327,11 @@ def _parse_at(data: Mapping[str, str], today: date, lang: str, out: Parsed) -> N
         if not ok_time:
             out.errors["at_time"] = text("bad_time", lang)
     if day is not None and ok_time and "at_date" not in out.errors:
-        out.event["at"] = event_time(day, raw_time)
+        if raw_time and day == today and (int(raw_time.split(":")[0]), int(raw_time.split(":")[1])) > (
+                local.hour, local.minute):
+            out.errors["at_time"] = text("future_time", lang)
+        else:
+            out.event["at"] = event_time(day, raw_time)
 
 
 def _check_text(value: str, name: str, lang: str, out: Parsed) -> bool:
@@ -332,13 +342,13 @@ def _check_text(value: str, name: str, lang: str, out: Parsed) -> bool:
 
 
 def parse_step(
-    event_type: str, fields: Sequence[FormField], data: Mapping[str, str], today: date, lang: str,
+    event_type: str, fields: Sequence[FormField], data: Mapping[str, str], now: datetime, lang: str,
 ) -> Parsed:
     """The event a step's form describes, or a message per field that is wrong (nothing is
     written then). The workflow's and the case file's own checks come after, when it is stored."""
     out = Parsed()
     out.event["type"] = event_type
-    _parse_at(data, today, lang, out)
+    _parse_at(data, now, lang, out)
     for f in fields:
         if f.name in ("at_date", "at_time"):
             continue
@@ -460,13 +470,13 @@ def _new_id(taken: set[str]) -> str:
 
 def parse_plan(
     data: Mapping[str, str], who_field: str, who_options: Sequence[tuple[str, str]], version: int,
-    today: date, lang: str,
+    now: datetime, lang: str,
 ) -> Parsed:
     """The plan event the editor describes (the five fields the law requires: the problem, the
     measures, when, who, and the evaluation dates), or a message per field."""
     out = Parsed()
     out.event["type"] = "plan"
-    _parse_at(data, today, lang, out)
+    _parse_at(data, now, lang, out)
     problem = data.get("problem", "").replace("\r\n", "\n").strip()
     if not problem:
         out.errors["problem"] = text("required", lang)

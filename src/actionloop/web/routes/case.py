@@ -621,9 +621,10 @@ def _parse(
     choices = _case_choices(case, org, lang)
     if step == "plan":
         version = sum(1 for e in case.events if e.type == "plan") + 1
-        parsed = sf.parse_plan(values, _who_field(state, case, today), choices.staff, version, today, lang)
+        parsed = sf.parse_plan(values, _who_field(state, case, today), choices.staff, version, state.clock.now(),
+                               lang)
     else:
-        parsed = sf.parse_step(step, sf.step_fields(step, choices, lang), values, today, lang)
+        parsed = sf.parse_step(step, sf.step_fields(step, choices, lang), values, state.clock.now(), lang)
     people: list[dict[str, Any]] = []
     if "by" not in parsed.event and user.staff_id is None:
         person = _reporter(org, user.access, summary.unit_id)
