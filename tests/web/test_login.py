@@ -127,3 +127,14 @@ def test_unknown_pages_are_a_404_page_and_the_api_keeps_json(web: WebServer) -> 
     r = c.get("/api/finnes-ikke")
     assert r.status_code == 404 and r.headers["content-type"] == "application/json"
     assert c.get("/static/app.css").status_code == 200
+def test_a_page_needs_a_login_and_comes_back_after_it(web: WebServer) -> None:
+    c = web.client()
+    r = c.get("/mine")
+    assert r.status_code == 303 and r.headers["location"] == "/logg-inn?neste=%2Fmine"
+    page = c.get(r.headers["location"])
+    assert "Logg inn for å se siden." in text_of(page.text)
+    assert 'name="neste" value="/mine"' in page.text
+    r = c.post("/logg-inn", {"username": "staff1", "password": "riktig-passord-123", "neste": "/mine"})
+    assert r.status_code == 303 and r.headers["location"] == "/mine"
+
+
