@@ -85,6 +85,11 @@ def normalise_username(username: str) -> str:
     return username.strip().lower()
 
 
+def username_ok(username: str) -> bool:
+    """Whether ``username`` (normalised) is a valid user name."""
+    return bool(_USERNAME.match(username))
+
+
 def token_hash(token: str) -> str:
     """How an API token is stored: sha256 of the token, hex."""
     return hashlib.sha256(token.encode("utf-8")).hexdigest()
@@ -182,6 +187,11 @@ class AccountService:
         with self.db.unit_of_work() as uow:
             account = uow.accounts.by_id(account_id)
             return self._identity(uow, account) if account else None
+
+    def users(self) -> list[Identity]:
+        """Every account, active or not, by user name."""
+        with self.db.unit_of_work() as uow:
+            return sorted((self._identity(uow, a) for a in uow.accounts.all()), key=lambda i: i.username)
 
     def grant(self, username: str, role: str, scope_id: str = "") -> Identity:
         role, scope_id = self._check_role(role, scope_id)

@@ -30,7 +30,19 @@ ALL_STATUSES = (FULFILLED, WARNING, BREACHED, "not_assessable", "not_applicable"
 #: carries its number and a title, so colour is never the only cue).
 COLOURS = {FULFILLED: "#2e7d32", WARNING: "#8a5a00", BREACHED: "#b3261e"}
 
-i18n.add({f"status_{key}": dict(texts) for key, texts in STATUS_LABELS.items()})
+i18n.add({f"funn.status_{key}": dict(texts) for key, texts in STATUS_LABELS.items()})
+i18n.add({
+    "funn.chart_title": {"nb": "Diagram: funn per plikt", "nn": "Diagram: funn per plikt",
+                    "en": "Chart: findings per duty"},
+    "funn.chart_desc": {
+        "nb": "Liggende stolper per plikt: oppfylt, advarsel og brudd. De samme tallene står i tabellen under.",
+        "nn": "Liggjande stolpar per plikt: oppfylt, åtvaring og brot. Dei same tala står i tabellen under.",
+        "en": "Horizontal bars per duty: fulfilled, warning and breached. The same figures are in the table below.",
+    },
+    "funn.findings_caption": {"nb": "Funn per plikt (antall saker)", "nn": "Funn per plikt (tal på saker)",
+                         "en": "Findings per duty (number of cases)"},
+    "funn.col_duty": {"nb": "Plikt", "nn": "Plikt", "en": "Duty"},
+})
 
 
 @dataclass(frozen=True, slots=True)

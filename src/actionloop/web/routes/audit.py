@@ -31,8 +31,8 @@ from actionloop.workflow.spec import DUTIES
 router = APIRouter()
 
 i18n.add({
-    "audit_title": {"nb": "Tilsyn", "nn": "Tilsyn", "en": "Audit"},
-    "audit_intro": {
+    "tilsyn.audit_title": {"nb": "Tilsyn", "nn": "Tilsyn", "en": "Audit"},
+    "tilsyn.audit_intro": {
         "nb": "Velg enhet og periode. Hver sak vurderes plikt for plikt etter loven som gjaldt, per i dag. "
               "Sakene du ser funnene i, logges som lest.",
         "nn": "Vel eining og periode. Kvar sak blir vurdert plikt for plikt etter lova som galdt, per i dag. "
@@ -40,51 +40,51 @@ i18n.add({
         "en": "Choose a unit and a period. Each case is judged duty by duty under the law in force, as of today. "
               "The cases whose findings you see are logged as read.",
     },
-    "audit_scope": {"nb": "Enhet", "nn": "Eining", "en": "Unit"},
-    "audit_scope_all": {"nb": "{name} – alle enheter", "nn": "{name} – alle einingar", "en": "{name} – all units"},
-    "audit_from": {"nb": "Fra og med dato", "nn": "Frå og med dato", "en": "From (date)"},
-    "audit_to": {"nb": "Til og med dato", "nn": "Til og med dato", "en": "To (date)"},
-    "audit_date_hint": {"nb": "Tom: ingen grense. Skriv dd.mm.åååå.", "nn": "Tom: inga grense. Skriv dd.mm.åååå.",
+    "tilsyn.audit_scope": {"nb": "Enhet", "nn": "Eining", "en": "Unit"},
+    "tilsyn.audit_scope_all": {"nb": "{name} – alle enheter", "nn": "{name} – alle einingar", "en": "{name} – all units"},
+    "tilsyn.audit_from": {"nb": "Fra og med dato", "nn": "Frå og med dato", "en": "From (date)"},
+    "tilsyn.audit_to": {"nb": "Til og med dato", "nn": "Til og med dato", "en": "To (date)"},
+    "tilsyn.audit_date_hint": {"nb": "Tom: ingen grense. Skriv dd.mm.åååå.", "nn": "Tom: inga grense. Skriv dd.mm.åååå.",
                         "en": "Empty: no limit. Write dd.mm.yyyy."},
-    "audit_show": {"nb": "Vis funn", "nn": "Vis funn", "en": "Show findings"},
-    "audit_no_scope": {"nb": "Du har ingen enheter å føre tilsyn med.", "nn": "Du har ingen einingar å føre tilsyn med.",
+    "tilsyn.audit_show": {"nb": "Vis funn", "nn": "Vis funn", "en": "Show findings"},
+    "tilsyn.audit_no_scope": {"nb": "Du har ingen enheter å føre tilsyn med.", "nn": "Du har ingen einingar å føre tilsyn med.",
                        "en": "You have no units to audit."},
-    "err_scope": {"nb": "Velg en enhet du har tilgang til.", "nn": "Vel ei eining du har tilgang til.",
+    "tilsyn.err_scope": {"nb": "Velg en enhet du har tilgang til.", "nn": "Vel ei eining du har tilgang til.",
                   "en": "Choose a unit you have access to."},
-    "err_date": {"nb": "Skriv en gyldig dato, for eksempel 01.08.2025.",
+    "tilsyn.err_date": {"nb": "Skriv en gyldig dato, for eksempel 01.08.2025.",
                  "nn": "Skriv ein gyldig dato, til dømes 01.08.2025.",
                  "en": "Write a valid date, for example 01.08.2025."},
-    "err_period": {"nb": "Sluttdatoen kan ikke være før startdatoen.", "nn": "Sluttdatoen kan ikkje vere før startdatoen.",
+    "tilsyn.err_period": {"nb": "Sluttdatoen kan ikke være før startdatoen.", "nn": "Sluttdatoen kan ikkje vere før startdatoen.",
                    "en": "The end date cannot be before the start date."},
-    "audit_result": {"nb": "Funn for {scope}", "nn": "Funn for {scope}", "en": "Findings for {scope}"},
-    "audit_period": {"nb": "Periode: {period}. Vurdert per {day}.", "nn": "Periode: {period}. Vurdert per {day}.",
+    "tilsyn.audit_result": {"nb": "Funn for {scope}", "nn": "Funn for {scope}", "en": "Findings for {scope}"},
+    "tilsyn.audit_period": {"nb": "Periode: {period}. Vurdert per {day}.", "nn": "Periode: {period}. Vurdert per {day}.",
                      "en": "Period: {period}. Assessed as of {day}."},
-    "audit_period_all": {"nb": "hele perioden", "nn": "heile perioden", "en": "the whole period"},
-    "audit_counts": {
+    "tilsyn.audit_period_all": {"nb": "hele perioden", "nn": "heile perioden", "en": "the whole period"},
+    "tilsyn.audit_counts": {
         "nb": "{total} saker i perioden. Funnene i {shown} av dem vises under (de du har tilgang til).",
         "nn": "{total} saker i perioden. Funna i {shown} av dei blir viste under (dei du har tilgang til).",
         "en": "{total} cases in the period. The findings of {shown} of them are shown below (those you have access to).",
     },
-    "audit_download": {"nb": "Last ned tilsynsrapporten (Word)", "nn": "Last ned tilsynsrapporten (Word)",
+    "tilsyn.audit_download": {"nb": "Last ned tilsynsrapporten (Word)", "nn": "Last ned tilsynsrapporten (Word)",
                        "en": "Download the audit report (Word)"},
-    "audit_per_duty": {"nb": "Per plikt", "nn": "Per plikt", "en": "Per duty"},
-    "audit_per_duty_hint": {"nb": "Velg en plikt for å se sakene og hva som ble funnet.",
+    "tilsyn.audit_per_duty": {"nb": "Per plikt", "nn": "Per plikt", "en": "Per duty"},
+    "tilsyn.audit_per_duty_hint": {"nb": "Velg en plikt for å se sakene og hva som ble funnet.",
                             "nn": "Vel ei plikt for å sjå sakene og kva som vart funne.",
                             "en": "Choose a duty to see the cases and what was found."},
-    "audit_duty_title": {"nb": "Plikten «{duty}»", "nn": "Plikta «{duty}»", "en": "The duty “{duty}”"},
-    "audit_duty_term": {"nb": "Hjemmel: {ref}.", "nn": "Heimel: {ref}.", "en": "Legal basis: {ref}."},
-    "audit_duty_close": {"nb": "Vis alle plikter", "nn": "Vis alle plikter", "en": "Show all duties"},
-    "audit_per_case": {"nb": "Per sak", "nn": "Per sak", "en": "Per case"},
-    "audit_no_cases": {"nb": "Ingen saker du har tilgang til i perioden.",
+    "tilsyn.audit_duty_title": {"nb": "Plikten «{duty}»", "nn": "Plikta «{duty}»", "en": "The duty “{duty}”"},
+    "tilsyn.audit_duty_term": {"nb": "Hjemmel: {ref}.", "nn": "Heimel: {ref}.", "en": "Legal basis: {ref}."},
+    "tilsyn.audit_duty_close": {"nb": "Vis alle plikter", "nn": "Vis alle plikter", "en": "Show all duties"},
+    "tilsyn.audit_per_case": {"nb": "Per sak", "nn": "Per sak", "en": "Per case"},
+    "tilsyn.audit_no_cases": {"nb": "Ingen saker du har tilgang til i perioden.",
                        "nn": "Ingen saker du har tilgang til i perioden.",
                        "en": "No cases you have access to in the period."},
-    "audit_worst": {"nb": "Verste funn", "nn": "Verste funn", "en": "Worst finding"},
-    "col_finding": {"nb": "Vurdering", "nn": "Vurdering", "en": "Finding"},
-    "col_ref": {"nb": "Hjemmel", "nn": "Heimel", "en": "Legal basis"},
-    "col_reason": {"nb": "Begrunnelse", "nn": "Grunngiving", "en": "Reasons"},
-    "audit_open_case": {"nb": "Åpne saken {case}", "nn": "Opne saka {case}", "en": "Open the case {case}"},
-    "audit_events": {"nb": "Hendelser", "nn": "Hendingar", "en": "Events"},
-    "audit_lovdata": {"nb": "(åpner Lovdata)", "nn": "(opnar Lovdata)", "en": "(opens Lovdata)"},
+    "tilsyn.audit_worst": {"nb": "Verste funn", "nn": "Verste funn", "en": "Worst finding"},
+    "tilsyn.col_finding": {"nb": "Vurdering", "nn": "Vurdering", "en": "Finding"},
+    "tilsyn.col_ref": {"nb": "Hjemmel", "nn": "Heimel", "en": "Legal basis"},
+    "tilsyn.col_reason": {"nb": "Begrunnelse", "nn": "Grunngiving", "en": "Reasons"},
+    "tilsyn.audit_open_case": {"nb": "Åpne saken {case}", "nn": "Opne saka {case}", "en": "Open the case {case}"},
+    "tilsyn.audit_events": {"nb": "Hendelser", "nn": "Hendingar", "en": "Events"},
+    "tilsyn.audit_lovdata": {"nb": "(åpner Lovdata)", "nn": "(opnar Lovdata)", "en": "(opens Lovdata)"},
 })
 
 #: Where each law's paragraphs are on Lovdata (a link per finding: the drill-down to the paragraph).
@@ -144,18 +144,18 @@ def read_form(request: Request, scopes: list[Scope], lang: str) -> tuple[AuditFo
     errors: dict[str, str] = {}
     chosen = next((s for s in scopes if s.value == form.scope), None)
     if chosen is None:
-        errors["enhet"] = i18n.t("err_scope", lang)
+        errors["enhet"] = i18n.t("tilsyn.err_scope", lang)
     start = end = None
     if form.start:
         start = parse_day(form.start)
         if start is None:
-            errors["fra"] = i18n.t("err_date", lang)
+            errors["fra"] = i18n.t("tilsyn.err_date", lang)
     if form.end:
         end = parse_day(form.end)
         if end is None:
-            errors["til"] = i18n.t("err_date", lang)
+            errors["til"] = i18n.t("tilsyn.err_date", lang)
     if start is not None and end is not None and start > end:
-        errors["til"] = i18n.t("err_period", lang)
+        errors["til"] = i18n.t("tilsyn.err_period", lang)
     if form.duty not in DUTIES:
         form.duty = ""
     return form, errors, chosen, start, end
@@ -170,7 +170,7 @@ def _period(start: date | None, end: date | None, lang: str) -> str:
         return {"nb": "fra og med ", "nn": "frå og med ", "en": "from "}.get(lang, "fra og med ") + d(start)
     if end:
         return {"nb": "til og med ", "en": "until "}.get(lang, "til og med ") + d(end)
-    return i18n.t("audit_period_all", lang)
+    return i18n.t("tilsyn.audit_period_all", lang)
 
 
 def _query(form: AuditForm, **extra: str) -> str:
@@ -215,7 +215,7 @@ def audit_view(state: ApiState, user: WebUser, lang: str, form: AuditForm, scope
         "as_of": today,
         "cases_total": result.cases_total,
         "cases": cases,
-        "chart": bar_chart(totals, lang, title=i18n.t("chart_title", lang), desc=i18n.t("chart_desc", lang), kg=kg),
+        "chart": bar_chart(totals, lang, title=i18n.t("funn.chart_title", lang), desc=i18n.t("funn.chart_desc", lang), kg=kg),
         "findings": [(duty_label(d, lang, kg), [totals[d].get(s, 0) for s in (*CHART_STATUSES, "not_assessable")])
                      for d in duties],
         "duty_links": [f"/tilsyn?{_query(form, plikt=d)}#plikt" for d in duties],
@@ -233,7 +233,7 @@ def audit_view(state: ApiState, user: WebUser, lang: str, form: AuditForm, scope
 def audit_page(request: Request, state: StateDep, lang: LangDep,
                user: WebUser = require_role("auditor", "owner")) -> Response:
     scopes = scopes_for(state, user.access)
-    options = [(s.value, i18n.t("audit_scope_all", lang, name=s.name) if s.kind == "owner" else s.name)
+    options = [(s.value, i18n.t("tilsyn.audit_scope_all", lang, name=s.name) if s.kind == "owner" else s.name)
                for s in scopes]
     asked = any(k in request.query_params for k in ("enhet", "fra", "til"))
     form, errors, scope, start, end = read_form(request, scopes, lang)

@@ -32,8 +32,8 @@ router = APIRouter()
 READS_PER_PAGE = 50
 
 i18n.add({
-    "owner_title": {"nb": "Eieroversikt", "nn": "Eigaroversikt", "en": "Owner's overview"},
-    "owner_intro": {
+    "eier.owner_title": {"nb": "Eieroversikt", "nn": "Eigaroversikt", "en": "Owner's overview"},
+    "eier.owner_intro": {
         "nb": "Tall for alle enhetene dere eier, per {day}. Alvorlige saker og saker der en ansatt eller "
               "ledelsen er mistenkt, behandles av dere og er lenket under.",
         "nn": "Tal for alle einingane de eig, per {day}. Alvorlege saker og saker der ein tilsett eller "
@@ -41,24 +41,24 @@ i18n.add({
         "en": "Figures for every unit you own, as of {day}. Serious cases and cases where a member of staff or "
               "the leadership is suspected are handled by you and linked below.",
     },
-    "owner_units": {"nb": "Enhetene", "nn": "Einingane", "en": "The units"},
-    "owner_units_caption": {"nb": "Saker per enhet", "nn": "Saker per eining", "en": "Cases per unit"},
-    "col_unit": {"nb": "Enhet", "nn": "Eining", "en": "Unit"},
-    "col_open": {"nb": "Åpne saker", "nn": "Opne saker", "en": "Open cases"},
-    "col_overdue": {"nb": "Passerte frister", "nn": "Passerte fristar", "en": "Overdue deadlines"},
-    "col_serious": {"nb": "Alvorlige", "nn": "Alvorlege", "en": "Serious"},
-    "col_suspected": {"nb": "Ansatt eller ledelse mistenkt", "nn": "Tilsett eller leiing mistenkt",
+    "eier.owner_units": {"nb": "Enhetene", "nn": "Einingane", "en": "The units"},
+    "eier.owner_units_caption": {"nb": "Saker per enhet", "nn": "Saker per eining", "en": "Cases per unit"},
+    "eier.col_unit": {"nb": "Enhet", "nn": "Eining", "en": "Unit"},
+    "eier.col_open": {"nb": "Åpne saker", "nn": "Opne saker", "en": "Open cases"},
+    "eier.col_overdue": {"nb": "Passerte frister", "nn": "Passerte fristar", "en": "Overdue deadlines"},
+    "eier.col_serious": {"nb": "Alvorlige", "nn": "Alvorlege", "en": "Serious"},
+    "eier.col_suspected": {"nb": "Ansatt eller ledelse mistenkt", "nn": "Tilsett eller leiing mistenkt",
                       "en": "Staff or leadership suspected"},
-    "col_breaches": {"nb": "Brudd", "nn": "Brot", "en": "Breaches"},
-    "col_warnings": {"nb": "Advarsler", "nn": "Åtvaringar", "en": "Warnings"},
-    "col_total": {"nb": "Sum", "nn": "Sum", "en": "Total"},
-    "overdue_duties": {"nb": "Passerte frister per plikt", "nn": "Passerte fristar per plikt",
+    "eier.col_breaches": {"nb": "Brudd", "nn": "Brot", "en": "Breaches"},
+    "eier.col_warnings": {"nb": "Advarsler", "nn": "Åtvaringar", "en": "Warnings"},
+    "eier.col_total": {"nb": "Sum", "nn": "Sum", "en": "Total"},
+    "eier.overdue_duties": {"nb": "Passerte frister per plikt", "nn": "Passerte fristar per plikt",
                        "en": "Overdue deadlines per duty"},
-    "overdue_none": {"nb": "Ingen åpne saker har passert frist.", "nn": "Ingen opne saker har passert frist.",
+    "eier.overdue_none": {"nb": "Ingen åpne saker har passert frist.", "nn": "Ingen opne saker har passert frist.",
                      "en": "No open case is past a deadline."},
-    "owner_findings": {"nb": "Funn i tilsynet per plikt", "nn": "Funn i tilsynet per plikt",
+    "eier.owner_findings": {"nb": "Funn i tilsynet per plikt", "nn": "Funn i tilsynet per plikt",
                        "en": "Audit findings per duty"},
-    "owner_findings_intro": {
+    "eier.owner_findings_intro": {
         "nb": "Hver sak er vurdert plikt for plikt etter loven som gjaldt. Tallene gjelder {n} saker. "
               "Se funnene sak for sak under Tilsyn.",
         "nn": "Kvar sak er vurdert plikt for plikt etter lova som galdt. Tala gjeld {n} saker. "
@@ -66,32 +66,22 @@ i18n.add({
         "en": "Each case is judged duty by duty under the law in force. The figures cover {n} cases. "
               "See the findings case by case under Audit.",
     },
-    "chart_title": {"nb": "Diagram: funn per plikt", "nn": "Diagram: funn per plikt",
-                    "en": "Chart: findings per duty"},
-    "chart_desc": {
-        "nb": "Liggende stolper per plikt: oppfylt, advarsel og brudd. De samme tallene står i tabellen under.",
-        "nn": "Liggjande stolpar per plikt: oppfylt, åtvaring og brot. Dei same tala står i tabellen under.",
-        "en": "Horizontal bars per duty: fulfilled, warning and breached. The same figures are in the table below.",
-    },
-    "findings_caption": {"nb": "Funn per plikt (antall saker)", "nn": "Funn per plikt (tal på saker)",
-                         "en": "Findings per duty (number of cases)"},
-    "col_duty": {"nb": "Plikt", "nn": "Plikt", "en": "Duty"},
-    "owner_cases": {"nb": "Alvorlige saker og saker der ansatte eller ledelsen er mistenkt",
+    "eier.owner_cases": {"nb": "Alvorlige saker og saker der ansatte eller ledelsen er mistenkt",
                     "nn": "Alvorlege saker og saker der tilsette eller leiinga er mistenkt",
                     "en": "Serious cases and cases where staff or the leadership are suspected"},
-    "owner_cases_none": {"nb": "Ingen slike saker.", "nn": "Ingen slike saker.", "en": "No such cases."},
-    "col_case": {"nb": "Sak", "nn": "Sak", "en": "Case"},
-    "col_kind": {"nb": "Gjelder", "nn": "Gjeld", "en": "Concerns"},
-    "col_step": {"nb": "Steg", "nn": "Steg", "en": "Step"},
-    "col_deadline": {"nb": "Neste frist", "nn": "Neste frist", "en": "Next deadline"},
-    "col_opened": {"nb": "Meldt", "nn": "Meldt", "en": "Reported"},
-    "flag_serious": {"nb": "Alvorlig", "nn": "Alvorleg", "en": "Serious"},
-    "flag_staff": {"nb": "Ansatt mistenkt", "nn": "Tilsett mistenkt", "en": "Staff suspected"},
-    "flag_leadership": {"nb": "Ledelsen mistenkt", "nn": "Leiinga mistenkt", "en": "Leadership suspected"},
-    "flag_overdue": {"nb": "Passert", "nn": "Passert", "en": "Overdue"},
-    "flag_closed": {"nb": "Avsluttet {day}", "nn": "Avslutta {day}", "en": "Closed {day}"},
-    "read_log": {"nb": "Hvem har lest sakene", "nn": "Kven har lese sakene", "en": "Who has read the cases"},
-    "read_log_intro": {
+    "eier.owner_cases_none": {"nb": "Ingen slike saker.", "nn": "Ingen slike saker.", "en": "No such cases."},
+    "eier.col_case": {"nb": "Sak", "nn": "Sak", "en": "Case"},
+    "eier.col_kind": {"nb": "Gjelder", "nn": "Gjeld", "en": "Concerns"},
+    "eier.col_step": {"nb": "Steg", "nn": "Steg", "en": "Step"},
+    "eier.col_deadline": {"nb": "Neste frist", "nn": "Neste frist", "en": "Next deadline"},
+    "eier.col_opened": {"nb": "Meldt", "nn": "Meldt", "en": "Reported"},
+    "eier.flag_serious": {"nb": "Alvorlig", "nn": "Alvorleg", "en": "Serious"},
+    "eier.flag_staff": {"nb": "Ansatt mistenkt", "nn": "Tilsett mistenkt", "en": "Staff suspected"},
+    "eier.flag_leadership": {"nb": "Ledelsen mistenkt", "nn": "Leiinga mistenkt", "en": "Leadership suspected"},
+    "eier.flag_overdue": {"nb": "Passert", "nn": "Passert", "en": "Overdue"},
+    "eier.flag_closed": {"nb": "Avsluttet {day}", "nn": "Avslutta {day}", "en": "Closed {day}"},
+    "eier.read_log": {"nb": "Hvem har lest sakene", "nn": "Kven har lese sakene", "en": "Who has read the cases"},
+    "eier.read_log_intro": {
         "nb": "Hver gang noen åpner en sak, henter et dokument eller ser funnene i den, logges det. "
               "Loggen viser hvem og når, aldri hva som stod i saken.",
         "nn": "Kvar gong nokon opnar ei sak, hentar eit dokument eller ser funna i henne, blir det logga. "
@@ -99,20 +89,20 @@ i18n.add({
         "en": "Every time someone opens a case, fetches a document or sees its findings, it is logged. "
               "The log shows who and when, never what the case said.",
     },
-    "read_log_caption": {"nb": "Lesinger, nyeste først", "nn": "Lesingar, nyaste først",
+    "eier.read_log_caption": {"nb": "Lesinger, nyeste først", "nn": "Lesingar, nyaste først",
                          "en": "Reads, newest first"},
-    "read_log_none": {"nb": "Ingen lesinger ennå.", "nn": "Ingen lesingar enno.", "en": "No reads yet."},
-    "col_when": {"nb": "Tidspunkt", "nn": "Tidspunkt", "en": "When"},
-    "col_user": {"nb": "Bruker", "nn": "Brukar", "en": "User"},
-    "col_what": {"nb": "Hva", "nn": "Kva", "en": "What"},
-    "read_case": {"nb": "Åpnet saken", "nn": "Opna saka", "en": "Opened the case"},
-    "read_audit": {"nb": "Så funnene", "nn": "Såg funna", "en": "Saw the findings"},
-    "read_export": {"nb": "Eksporterte saken", "nn": "Eksporterte saka", "en": "Exported the case"},
-    "read_document": {"nb": "Hentet dokument", "nn": "Henta dokument", "en": "Fetched a document"},
-    "newer": {"nb": "Nyere", "nn": "Nyare", "en": "Newer"},
-    "older": {"nb": "Eldre", "nn": "Eldre", "en": "Older"},
-    "pages": {"nb": "Sider", "nn": "Sider", "en": "Pages"},
-    "deleted_user": {"nb": "(slettet bruker)", "nn": "(sletta brukar)", "en": "(deleted user)"},
+    "eier.read_log_none": {"nb": "Ingen lesinger ennå.", "nn": "Ingen lesingar enno.", "en": "No reads yet."},
+    "eier.col_when": {"nb": "Tidspunkt", "nn": "Tidspunkt", "en": "When"},
+    "eier.col_user": {"nb": "Bruker", "nn": "Brukar", "en": "User"},
+    "eier.col_what": {"nb": "Hva", "nn": "Kva", "en": "What"},
+    "eier.read_case": {"nb": "Åpnet saken", "nn": "Opna saka", "en": "Opened the case"},
+    "eier.read_audit": {"nb": "Så funnene", "nn": "Såg funna", "en": "Saw the findings"},
+    "eier.read_export": {"nb": "Eksporterte saken", "nn": "Eksporterte saka", "en": "Exported the case"},
+    "eier.read_document": {"nb": "Hentet dokument", "nn": "Henta dokument", "en": "Fetched a document"},
+    "eier.newer": {"nb": "Nyere", "nn": "Nyare", "en": "Newer"},
+    "eier.older": {"nb": "Eldre", "nn": "Eldre", "en": "Older"},
+    "eier.pages": {"nb": "Sider", "nn": "Sider", "en": "Pages"},
+    "eier.deleted_user": {"nb": "(slettet bruker)", "nn": "(sletta brukar)", "en": "(deleted user)"},
 })
 
 
@@ -205,7 +195,7 @@ def owner_overview(state: ApiState, user: WebUser, lang: str, offset: int) -> di
             overdue_duties[duty] = overdue_duties.get(duty, 0) + n
     kg = bool(units) and all(view.units[u].kind == "kindergarten" for u in units)
     totals = result.totals if result is not None else {}
-    chart = bar_chart(totals, lang, title=i18n.t("chart_title", lang), desc=i18n.t("chart_desc", lang), kg=kg)
+    chart = bar_chart(totals, lang, title=i18n.t("funn.chart_title", lang), desc=i18n.t("funn.chart_desc", lang), kg=kg)
     reads, more = _reads(state, access, summaries, offset)
     return {
         "owners": [view.owners[o].name for o in owners],

@@ -1,0 +1,179 @@
+"""``/admin``: users, roles and units over real HTTP. Adding a user, a new password, giving and taking
+roles, deactivating; CSRF on every form; a message per field on bad input, and nothing written."""
+
+from __future__ import annotations
+
+import re
+
+from .conftest import WebClient, WebServer, text_of
+
+GOOD = {"username": "ny.laerer", "password": "et-godt-passord", "password2": "et-godt-passord",
+        "role": "staff", "scope": "u1", "staff_id": ""}
+
+
+def _usernames(admin: WebClient) -> list[str]:
+    page = admin.get("/admin").text
+    return re.findall(r'<a href="/admin/brukere/\d+"><span class="visually-hidden">[^<]*</span>([^<]+)</a>', page)
+
+
+def _account_link(admin: WebClient, username: str) -> str:
+    found = re.search(r'<a href="(/admin/brukere/\d+)"><span class="visually-hidden">[^<]*</span>'
+                      + re.escape(username) + "</a>", admin.get("/admin").text)
+    assert found, username
+    return found.group(1)
+
+
+def test_the_admin_page_lists_users_roles_and_units(web: WebServer) -> None:
+    r = web.login("admin").get("/admin")
+    assert r.status_code == 200
+    text = text_of(r.text)
+    assert {"staff1", "principal1", "owner1", "auditor1", "admin"} <= set(_usernames(web.login("admin")))
+    assert "Kari Lærer" in text and "Rektor/styrer, Nordli skole" in text and "Eier, Eksempel kommune" in text
+    for unit in ("Nordli skole", "Nordli SFO", "Sørli skole", "Lia barnehage"):
+        assert unit in text
+    assert "Saksbehandler" in text and "Tilsyn" in text
+    # Users by account id in the links, never by name.
+    assert all(re.fullmatch(r"/admin/brukere/\d+", h) for h in re.findall(r'href="(/admin/brukere/[^"]*)"', r.text))
+    # No case in sight.
+    assert "/saker/" not in r.text
+
+
+def test_only_the_administrator_gets_in(web: WebServer) -> None:
+    for user in ("staff1", "principal1", "owner1", "auditor1"):
+        c = web.login(user)
+        assert c.get("/admin").status_code == 403, user
+        assert c.post("/admin/brukere", {**GOOD, "username": f"via-{user}"}).status_code == 403, user
+        assert c.get(f"/admin/brukere/{web.world.account_ids['staff1']}").status_code == 403
+    r = web.client().get("/admin")
+    assert r.status_code == 303 and r.headers["location"] == "/logg-inn?neste=%2Fadmin"
+    assert "via-staff1" not in _usernames(web.login("admin"))
+
+
+def test_adding_a_user_who_can_then_log_in(web: WebServer) -> None:
+    admin = web.login("admin")
+    r = admin.post("/admin/brukere", {**GOOD, "username": "Ny.Laerer", "staff_id": "t2"})
+    assert r.status_code == 303 and re.fullmatch(r"/admin\?lagt_til=\d+#brukere", r.headers["location"])
+    page = admin.get(r.headers["location"].split("#")[0])
+    assert "Brukeren ny.laerer er lagt til." in text_of(page.text)
+    c = web.client()
+    assert c.login("ny.laerer", "et-godt-passord").headers["location"] == "/mine"
+    assert "Ola Lærer" in text_of(c.get("/mine").text)
+
+
+def test_bad_input_gets_a_message_per_field_and_writes_nothing(web: WebServer) -> None:
+    admin = web.login("admin")
+    before = _usernames(admin)
+    cases = [
+        ({"username": "x"}, "username", "Brukernavnet må være 2–100 tegn"),
+        ({"username": "<script>alert(1)</script>"}, "username", "Brukernavnet må være 2–100 tegn"),
+        ({"username": "staff1"}, "username", "Brukernavnet er allerede i bruk."),
+        ({"password": "kort", "password2": "kort"}, "password", "Passordet må ha minst 10 tegn."),
+        ({"password2": "et-annet-passord"}, "password2", "Passordene er ikke like."),
+        ({"role": ""}, "role", "Velg en rolle."),
+        ({"role": "keiser"}, "role", "Velg en rolle."),
+        ({"scope": ""}, "scope", "Velg en enhet for denne rollen."),
+        ({"role": "owner", "scope": "u1"}, "scope", "Velg en eier for denne rollen."),
+        ({"role": "admin", "scope": "u1"}, "scope", "Administrator gjelder hele installasjonen"),
+        ({"role": "auditor", "scope": "nowhere"}, "scope", "Velg en enhet eller eier fra listen."),
+        ({"staff_id": "ukjent"}, "staff_id", "Velg en ansatt fra listen."),
+    ]
+    for n, (change, field, message) in enumerate(cases):
+        data = {**GOOD, "username": f"feil{n}", **change}
+        r = admin.post("/admin/brukere", data)
+        assert r.status_code == 400, (change, r.status_code)
+        text = text_of(r.text)
+        assert "Skjemaet har feil" in text and message in text, (change, text[:300])
+        assert f'href="#{field}"' in r.text and f'id="{field}-error"' in r.text
+        assert re.search(rf'id="{field}"[^>]*aria-invalid="true"', r.text), field
+        assert "<script>alert(1)" not in r.text
+        assert GOOD["password"] not in r.text  # passwords are never sent back
+    # Several wrong fields at once: a message for each.
+    r = admin.post("/admin/brukere", {"username": "", "password": "", "password2": "", "role": "", "scope": ""})
+    assert r.status_code == 400 and all(f'href="#{f}"' in r.text for f in ("username", "password", "role"))
+    assert _usernames(admin) == before
+
+
+def test_every_admin_form_needs_the_csrf_token(web: WebServer) -> None:
+    admin = web.login("admin")
+    staff2 = web.world.account_ids["staff2"]
+    for path, data in (("/admin/brukere", {**GOOD, "username": "uten.csrf"}),
+                       (f"/admin/brukere/{staff2}/passord", {"new_password": "x" * 12, "new_password2": "x" * 12}),
+                       (f"/admin/brukere/{staff2}/roller", {"role": "staff", "scope": "u2"}),
+                       (f"/admin/brukere/{staff2}/roller/fjern", {"role": "staff", "scope": "u1"}),
+                       (f"/admin/brukere/{staff2}/aktiv", {"active": "0"})):
+        assert admin.post(path, data, csrf=None).status_code == 403, path
+        assert admin.post(path, data, csrf="feil").status_code == 403, path
+    assert "uten.csrf" not in _usernames(admin)
+    assert web.client().login("staff2").status_code == 303
+    assert "Ansatt, Nordli skole" in text_of(admin.get(f"/admin/brukere/{staff2}").text)
+
+
+def test_new_password_roles_and_deactivation(web: WebServer) -> None:
+    admin = web.login("admin")
+    r = admin.post("/admin/brukere", {**GOOD, "username": "skal.endres"})
+    assert r.status_code == 303
+    user = _account_link(admin, "skal.endres")
+    page = admin.get(user)
+    assert page.status_code == 200 and "Bruker skal.endres" in text_of(page.text)
+
+    # A new password: checked per field, then the old one stops working.
+    r = admin.post(user + "/passord", {"new_password": "kort", "new_password2": "kort"})
+    assert r.status_code == 400 and "Passordet må ha minst 10 tegn." in text_of(r.text)
+    r = admin.post(user + "/passord", {"new_password": "nytt-passord-1", "new_password2": "nytt-passord-2"})
+    assert r.status_code == 400 and "Passordene er ikke like." in text_of(r.text)
+    assert web.client().login("skal.endres", GOOD["password"]).status_code == 303
+    r = admin.post(user + "/passord", {"new_password": "nytt-passord-1", "new_password2": "nytt-passord-1"})
+    assert r.status_code == 303 and "Nytt passord er satt." in text_of(admin.get(r.headers["location"]).text)
+    assert web.client().login("skal.endres", GOOD["password"]).status_code == 401
+    logged_in = web.client()
+    assert logged_in.login("skal.endres", "nytt-passord-1").status_code == 303
+
+    # Give a role (checked), then take it away.
+    r = admin.post(user + "/roller", {"role": "principal", "scope": ""})
+    assert r.status_code == 400 and "Velg en enhet for denne rollen." in text_of(r.text)
+    r = admin.post(user + "/roller", {"role": "staff", "scope": "u1"})
+    assert r.status_code == 400 and "Brukeren har allerede denne rollen." in text_of(r.text)
+    r = admin.post(user + "/roller", {"role": "owner", "scope": "u2"})
+    assert r.status_code == 400 and "Velg en eier for denne rollen." in text_of(r.text)
+    assert logged_in.get("/eier").status_code == 403
+    r = admin.post(user + "/roller", {"role": "owner", "scope": "o2"})
+    assert r.status_code == 303
+    assert "Eier, Privat barnehage AS" in text_of(admin.get(user).text)
+    assert logged_in.get("/eier").status_code == 200  # at once: what was kept about the account is dropped
+    r = admin.post(user + "/roller/fjern", {"role": "owner", "scope": "o2"})
+    assert r.status_code == 303 and "Eier, Privat barnehage AS" not in text_of(admin.get(user).text)
+    assert logged_in.get("/eier").status_code == 403
+
+    # Deactivate: the session stops working and logging in is refused; reactivate.
+    r = admin.post(user + "/aktiv", {"active": "0"})
+    assert r.status_code == 303 and "Deaktivert" in text_of(admin.get(user).text)
+    assert logged_in.get("/mine").status_code == 303
+    assert web.client().login("skal.endres", "nytt-passord-1").status_code == 401
+    assert admin.post(user + "/aktiv", {"active": "1"}).status_code == 303
+    assert web.client().login("skal.endres", "nytt-passord-1").status_code == 303
+
+
+def test_the_administrator_cannot_lock_themself_out(web: WebServer) -> None:
+    admin = web.login("admin")
+    me = f"/admin/brukere/{web.world.account_ids['admin']}"
+    r = admin.post(me + "/aktiv", {"active": "0"})
+    assert r.status_code == 400 and "Du kan ikke deaktivere deg selv" in text_of(r.text)
+    r = admin.post(me + "/roller/fjern", {"role": "admin", "scope": ""})
+    assert r.status_code == 400
+    assert admin.get("/admin").status_code == 200
+    assert admin.get("/admin/brukere/999999").status_code == 404
+    assert admin.get("/admin/brukere/ikke-et-tall").status_code in (400, 404)
+
+
+def test_every_word_on_the_owner_audit_and_admin_pages_is_translated(web: WebServer) -> None:
+    raw_key = re.compile(r"\b(?:eier|tilsyn|admin|funn)\.[a-z_]+\b")
+    pages = {"owner1": ["/eier", "/tilsyn?enhet=owner:o1&plikt=investigate", "/tilsyn?enhet=u1&fra=x"],
+             "admin": ["/admin", f"/admin/brukere/{web.world.account_ids['staff1']}"]}
+    for user, paths in pages.items():
+        c = web.login(user)
+        for path in paths:
+            for lang in ("nb", "nn", "en"):
+                r = c.get(path + ("&" if "?" in path else "?") + f"lang={lang}")
+                assert r.status_code in (200, 400), (path, lang)
+                assert f'lang="{lang}"' in r.text
+                assert not raw_key.findall(text_of(r.text) + " ".join(re.findall(r'(?:aria-label|label)="([^"]*)"', r.text))), (path, lang)
