@@ -402,3 +402,72 @@ def test_the_page_speaks_nynorsk_and_english(web: WebServer) -> None:
     en = text_of(principal.get(f"/saker/{case_a}?lang=en").text)
     assert "Events" in en and "Measures under way" in en and "The law's term" in en
     assert "Concern" in en and "Kari Lærer (teacher)" in en
+
+
+def test_a_revision_keeps_the_measures_and_makes_version_two(web: WebServer) -> None:
+    case_id = new_case(web)
+    principal = web.login("principal1")
+    for trigger, fields in (("report_to_principal", {"at_date": "2025-09-29", "to": "p1"}),
+                            ("investigation_started", {"at_date": "2025-09-29"}),
+                            ("plan", plan_fields()),
+                            ("evaluation", {"at_date": "2025-10-01", "child_view": "unclear", "outcome": "revise",
+                                            "text": "Tiltak 2 virker ikke."})):
+        saved(step(principal, case_id, trigger, fields), case_id, trigger)
+    page = principal.get(f"/saker/{case_id}")
+    text = text_of(page.text)
+    assert "Steg nå Planen skal justeres" in text
+    assert "Skjemaet er fylt ut med gjeldende plan." in text
+    # The editor holds the current plan: its measures with their ids, dates and who.
+    assert 'name="m0_id" value="m1"' in page.text and 'name="m1_id" value="m2"' in page.text
+    assert 'name="m0_from" value="2025-09-30"' in page.text and 'name="m0_to" value="2025-10-17"' in page.text
+    assert re.search(r'<option value="t2" selected>Ola Lærer \(lærer\)</option>', page.text)
+    fields = plan_fields(m1_remove="1", m2_text="Foreldremøte for trinnet.", m2_from="2025-10-01", m2_who="p1",
+                         m2_target="home", eval0="2025-10-01", eval1="2025-10-15", at_date="2025-10-01")
+    fields.update({"m0_id": "m1", "m1_id": "m2"})
+    saved(step(principal, case_id, "plan", fields), case_id, "plan")
+    plan = api_case(web, case_id)["timeline"][-1]["fields"]["plan"]
+    assert plan["version"] == 2
+    assert [(m["id"], m["text"][:20]) for m in plan["measures"]] == [("m1", "En voksen er ute i h"),
+                                                                      ("m3", "Foreldremøte for tri")]
+    assert plan["evaluations"] == ["2025-10-01", "2025-10-15"]
+    text = text_of(principal.get(f"/saker/{case_id}").text)
+    assert "Aktivitetsplan (versjon 2)" in text and "Steg nå Tiltak pågår etter plan" in text
+
+
+def test_the_owner_handles_a_leadership_case_the_principal_cannot_see(web: WebServer) -> None:
+    case_id = new_case(web, offender="leadership", text="Emma sier at inspektøren hengte henne ut.")
+    assert web.login("principal1").get(f"/saker/{case_id}").status_code == 404
+    assert web.login("handler1").get(f"/saker/{case_id}").status_code == 404
+    owner = web.login("owner1")
+    page = owner.get(f"/saker/{case_id}")
+    assert page.status_code == 200
+    text = text_of(page.text)
+    assert "Ledelsen er mistenkt – saken går til eier" in text and "Steg nå Bekymring registrert" in text
+    # The teacher who reported it sends it to the owner, whom the form offers.
+    teacher = web.login("staff1")
+    page = teacher.get(f"/saker/{case_id}")
+    assert '<option value="o1">Eksempel kommune</option>' in page.text
+    saved(step(teacher, case_id, "report_to_owner", {"at_date": "2025-09-29", "at_time": "09:00", "to": "o1"}),
+          case_id, "report_to_owner")
+    # The owner's representative acts in their own name (no staff id): recorded as the owner.
+    saved(step(owner, case_id, "investigation_started", {"at_date": "2025-09-29", "at_time": "10:00"}), case_id,
+          "investigation_started")
+    r = httpx.get(f"{web.url}/api/cases/{case_id}", headers=web.world.headers("owner1"))
+    timeline = r.json()["timeline"]
+    assert timeline[-1]["type"] == "investigation_started"
+    assert timeline[-1]["by"] == f"account-{web.world.account_ids['owner1']}"
+    text = text_of(owner.get(f"/saker/{case_id}").text)
+    assert "Til: Eksempel kommune (skoleeier)" in text and "Steg nå Undersøkes" in text
+    assert "Hvem Eksempel kommune (skoleeier)" in text
+
+
+def test_a_staff_case_is_marked_and_a_kindergarten_case_speaks_of_the_child(web: WebServer) -> None:
+    case_id = new_case(web, offender="staff", text="Så at en voksen dro Emma i armen.")
+    page = web.login("principal1").get(f"/saker/{case_id}")
+    assert "En ansatt er mistenkt" in text_of(page.text)
+    assert web.login("staff2").get(f"/saker/{case_id}").status_code == 404
+    page = web.login("owner2").get(f"/saker/{web.case('X')}")
+    assert page.status_code == 200
+    text = text_of(page.text)
+    assert "Alvorlig sak" in text and "Barn Olivia Lia" in text and "Lia barnehage" in text
+    assert "barnehageloven" in text

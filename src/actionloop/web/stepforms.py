@@ -208,6 +208,8 @@ class CaseChoices:
     leaders: tuple[tuple[str, str], ...] = ()
     #: The child and the guardians in the case (for steps the family takes).
     family: tuple[tuple[str, str], ...] = ()
+    #: The unit's owner (id, name), whom a report to the owner goes to.
+    owners: tuple[tuple[str, str], ...] = ()
     #: The current plan's measures (id, «id: text»).
     measures: tuple[tuple[str, str], ...] = ()
     #: The open orders of Statsforvaltaren's latest decision.
@@ -248,6 +250,8 @@ def step_fields(event_type: str, choices: CaseChoices, lang: str) -> list[FormFi
         spec = sf.spec
         if sf.name in _PERSON_FIELDS:
             options = choices.leaders + tuple(o for o in choices.staff if o not in choices.leaders)
+            if event_type == "report_to_owner":
+                options = choices.owners
             fields.append(FormField(sf.name, "select", label, sf.required, options))
         elif sf.name == "measure":
             fields.append(FormField(sf.name, "select", label, sf.required, choices.measures))

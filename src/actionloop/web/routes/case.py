@@ -316,8 +316,10 @@ def _case_choices(case: CaseFile, org: OrgSnapshot, lang: str) -> sf.CaseChoices
     decisions = [e for e in case.events if e.type == "sf_decision"]
     orders = tuple((o.id, f"{o.id}: {o.text[:80]}") for o in (decisions[-1].get("orders") or ()) if o.id not in done) \
         if decisions else ()
-    return sf.CaseChoices(staff=staff, leaders=leaders, family=family, measures=measures, orders=orders,
-                          kindergarten=kg)
+    owner = org.view.owners.get(org.view.owner_of_unit(case.case.unit.id) or "")
+    owners = ((owner.id, owner.name),) if owner is not None else ()
+    return sf.CaseChoices(staff=staff, leaders=leaders, family=family, owners=owners, measures=measures,
+                          orders=orders, kindergarten=kg)
 
 
 def _timeline(case: CaseFile, rows: Sequence[StoredEvent], state: ApiState, replayed: CaseState,
@@ -331,12 +333,22 @@ def _timeline(case: CaseFile, rows: Sequence[StoredEvent], state: ApiState, repl
         else:
             spec = state.registry.for_event(case.case.setting, event.day)
             label = _cap(spec.step_label(event.type, lang)) if spec is not None else event.type
-        who = person_text(case, event.by, lang) if event.by else i18n.t("case_nobody", lang)
+        who = _who(case, event.by, lang) if event.by else i18n.t("case_nobody", lang)
         out.append(TimelineRow(
             seq=row.seq, when=fmt_event_time(event, lang), who=who, label=label,
             details=tuple(event_details(case, event, lang)), text=event.text, irregular=irregular.get(event.index),
         ))
     return out
+
+
+def _who(case: CaseFile, ref: str, lang: str) -> str:
+    """«Name (role)»; an owner's representative recorded without a name (an account that is no
+    member of staff) is named by the owner the case file gives."""
+    person = case.person(ref)
+    if person is not None and not person.name and person.role == "owner" and case.case.unit.owner:
+        kg = kindergarten(case.case.setting)
+        return f"{case.case.unit.owner} ({t(ROLE_LABELS, 'owner', lang, kg)})"
+    return person_text(case, ref, lang)
 
 
 _STATUS_KIND = {"ok": "ok", "due_soon": "warn", "overdue": "danger"}
@@ -626,6 +638,10 @@ def _parse(
     else:
         parsed = sf.parse_step(step, sf.step_fields(step, choices, lang), values, state.clock.now(), lang)
     people: list[dict[str, Any]] = []
+    to = parsed.event.get("to")
+    if to is not None and (to, org.view.owners[to].name if to in org.view.owners else "") in choices.owners \
+            and case.person(to) is None:
+        people.append({"id": to, "role": "owner", "name": org.view.owners[to].name})
     if "by" not in parsed.event and user.staff_id is None:
         person = _reporter(org, user.access, summary.unit_id)
         parsed.event["by"] = person["id"]
