@@ -7,7 +7,7 @@ import hashlib
 import hmac
 import logging
 from collections.abc import Awaitable, Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from urllib.parse import quote
 
 from fastapi import FastAPI
@@ -33,6 +33,8 @@ Handler = Callable[[Request, Exception], Response | Awaitable[Response]]
 class WebState:
     #: The key of the CSRF tokens (derived from the session secret).
     csrf_key: bytes
+    #: case id -> child id (a case's child never changes; read once per case, for the lists).
+    child_ids: dict[str, str] = field(default_factory=dict)
 
 
 def is_page(request: Request) -> bool:
