@@ -120,3 +120,18 @@ def screenshot(page: Page, name: str) -> list[Path]:
 def no_horizontal_scroll(page: Page) -> bool:
     """Whether the page fits its width (nothing forces sideways scrolling on a phone)."""
     return bool(page.evaluate("() => document.documentElement.scrollWidth <= window.innerWidth + 1"))
+
+
+def login(page: Page, base_url: str, username: str, password: str) -> None:
+    """Log in through the login page, as a person would."""
+    page.goto(base_url + "/logg-inn")
+    page.fill("#username", username)
+    page.fill("#password", password)
+    page.get_by_role("button", name=re.compile("Logg inn|Log in")).click()
+    page.wait_for_load_state()
+    assert "/logg-inn" not in page.url, f"login as {username} failed: {page.url}"
+
+
+def logout(page: Page) -> None:
+    page.locator("form.logout button").click()
+    page.wait_for_load_state()
