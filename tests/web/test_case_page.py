@@ -2,25 +2,33 @@
 every refusal with the engine's reason; stale writes, CSRF, bad input and ``<script>``; the Word
 documents; and who may see what (404 for someone else's case, read-only for the auditor).
 
-Each test that writes makes a case of its own (a new concern through the API), so the shared
-server's world cases stay as they were.
+Each test that writes makes a case of its own (a new concern through the API), on a server of this
+module's own: the new cases would change the counts other modules' tests look for.
 """
 
 from __future__ import annotations
 
 import io
 import re
+from collections.abc import Iterator
 from typing import Any
 
 import httpx
+import pytest
 from docx import Document
 
 from actionloop.app.readlog import ReadQuery
 
-from .conftest import WebClient, WebServer, text_of
+from .conftest import WebClient, WebServer, _serve, text_of
 
 SCRIPT = "<script>alert('x')</script>"
 _SEQ = re.compile(r'name="seq" value="(\d+)"')
+
+
+@pytest.fixture(scope="module")
+def web(tmp_path_factory: pytest.TempPathFactory) -> Iterator[WebServer]:
+    """A server for this module alone (it adds cases)."""
+    yield from _serve(tmp_path_factory.mktemp("case-page"))
 
 
 def new_case(web: WebServer, child: str = "k1", text: str = "Emma sier at hun blir holdt utenfor.",
@@ -300,6 +308,18 @@ def test_a_stale_write_shows_the_current_state_and_writes_nothing(web: WebServer
     assert [e["type"] for e in api_case(web, case_id)["timeline"]] == ["concern", "report_to_principal"]
 
 
+def test_sending_the_same_form_twice_writes_once(web: WebServer) -> None:
+    case_id = new_case(web)
+    principal = web.login("principal1")
+    page = principal.get(f"/saker/{case_id}")
+    idem = re.search(r'name="idem" value="([^"]+-intervention)"', page.text)
+    assert idem
+    fields = {"seq": seq_of(page.text), "idem": idem.group(1), "at_date": "2025-09-29", "text": "Stoppet dyttingen."}
+    for _ in range(2):  # a double click, or the browser sending the form again
+        saved(principal.post(f"/saker/{case_id}/steg/intervention", fields), case_id, "intervention")
+    assert [e["type"] for e in api_case(web, case_id)["timeline"]] == ["concern", "intervention"]
+
+
 def test_a_form_without_the_csrf_token_is_refused(web: WebServer) -> None:
     case_id = new_case(web)
     principal = web.login("principal1")
@@ -385,9 +405,9 @@ def test_a_member_of_staff_gets_only_the_steps_staff_take(web: WebServer) -> Non
     staff = web.login("staff2")
     page = staff.get(f"/saker/{case_a}")
     assert page.status_code == 200
-    assert f'action="/saker/{case_a}/steg/measure_done"' in page.text
-    assert f'action="/saker/{case_a}/steg/plan"' not in page.text
-    assert f'action="/saker/{case_a}/steg/evaluation"' not in page.text
+    assert f'action="/saker/{case_a}/steg/measure_done#steg-measure_done"' in page.text
+    assert f'action="/saker/{case_a}/steg/plan' not in page.text
+    assert f'action="/saker/{case_a}/steg/evaluation' not in page.text
     assert "Registreres av rektor/styrer eller saksbehandler." in text_of(page.text)
     r = staff.post(f"/saker/{case_a}/steg/evaluation", {"seq": seq_of(page.text), "at_date": "2025-10-01",
                                                          "child_view": "safe", "outcome": "continue"})
@@ -471,3 +491,38 @@ def test_a_staff_case_is_marked_and_a_kindergarten_case_speaks_of_the_child(web:
     text = text_of(page.text)
     assert "Alvorlig sak" in text and "Barn Olivia Lia" in text and "Lia barnehage" in text
     assert "barnehageloven" in text
+
+
+def test_statsforvaltaren_steps_the_family_takes_and_a_decision_with_orders(web: WebServer) -> None:
+    """Steps with fields of their own kinds, all from the case-file schema: who in the family acted,
+    a list of orders with deadlines (rows), and an order chosen from the latest decision."""
+    case_id = new_case(web, at="2025-09-22T08:00:00+02:00")
+    principal = web.login("principal1")
+    page = principal.get(f"/saker/{case_id}")
+    assert "Melde saken til Statsforvalteren: Saken kan ikke meldes til Statsforvalteren ennå" in text_of(page.text)
+    saved(step(principal, case_id, "raised_with_principal", {"at_date": "2025-09-22", "at_time": "15:00",
+                                                             "by": "k1"}), case_id, "raised_with_principal")
+    saved(step(principal, case_id, "sf_report", {"at_date": "2025-09-29", "by": "k1"}), case_id, "sf_report")
+    page = principal.get(f"/saker/{case_id}")
+    assert 'name="orders0_text"' in page.text and 'name="orders2_deadline"' in page.text
+    r = step(principal, case_id, "sf_decision", {"at_date": "2025-09-30", "outcome": "not_fulfilled",
+                                                 "orders1_deadline": "2025-11-31"})
+    assert r.status_code == 422
+    text = text_of(r.text)
+    assert "Pålegg 2, hva Statsforvalteren pålegger: Fyll ut dette feltet." in text
+    assert "Pålegg 2, frist: Skriv datoen som ÅÅÅÅ-MM-DD" in text
+    saved(step(principal, case_id, "sf_decision", {
+        "at_date": "2025-09-30", "outcome": "not_fulfilled",
+        "orders0_text": f"Skolen skal lage en aktivitetsplan. {SCRIPT}", "orders0_deadline": "2025-10-31",
+        "orders1_text": "Skolen skal høre eleven."}), case_id, "sf_decision")
+    decision = api_case(web, case_id)["timeline"][-1]["fields"]
+    assert decision["orders"] == [
+        {"id": "o1", "text": f"Skolen skal lage en aktivitetsplan. {SCRIPT}", "deadline": "2025-10-31"},
+        {"id": "o2", "text": "Skolen skal høre eleven."}]
+    page = principal.get(f"/saker/{case_id}")
+    assert '<option value="o1">o1: Skolen skal lage en aktivitetsplan. &lt;script&gt;' in page.text
+    saved(step(principal, case_id, "sf_order_done", {"at_date": "2025-10-01", "order": "o2"}), case_id,
+          "sf_order_done")
+    page = principal.get(f"/saker/{case_id}")
+    assert '<option value="o2">' not in page.text and '<option value="o1">' in page.text
+    assert "<script>" not in page.text

@@ -71,6 +71,9 @@ TEXTS: Catalog = {
     "child_view:closed.kg": {"nb": "Har barnet det trygt og godt ved avslutningen – etter sin egen opplevelse?",
                              "nn": "Har barnet det trygt og godt ved avslutninga – etter si eiga oppleving?",
                              "en": "Is the child safe and well at closing – in their own experience?"},
+    "sf_decision.orders.text": {"nb": "Hva Statsforvalteren pålegger", "nn": "Kva Statsforvaltaren pålegg",
+                                "en": "What Statsforvaltaren orders"},
+    "sf_decision.orders.deadline": {"nb": "Frist", "nn": "Frist", "en": "Deadline"},
     "whom": {"nb": "Hvem ble hørt", "nn": "Kven vart høyrd", "en": "Who was heard"},
     "by": {"nb": "Hvem gjorde det", "nn": "Kven gjorde det", "en": "Who did it"},
     "to": {"nb": "Til hvem", "nn": "Til kven", "en": "To whom"},
@@ -156,6 +159,15 @@ class FormField:
     required: bool = False
     options: tuple[tuple[str, str], ...] = ()
     hint: str | None = None
+    #: ``rows``: a list of objects (a decision's orders), as a fixed number of rows of these fields;
+    #: each row's fields are named ``<name><row>_<field>``; an ``id`` is given to each row.
+    sub: tuple[FormField, ...] = ()
+    rows: int = 0
+    id_prefix: str = ""
+
+
+#: Rows of a list-of-objects field (a decision's orders).
+LIST_ROWS = 3
 
 
 @dataclass(frozen=True, slots=True)
@@ -223,12 +235,63 @@ def _enum_label(name: str, value: str, lang: str, kg: bool) -> str:
 
 
 def _field_label(event_type: str, name: str, lang: str, kg: bool) -> str:
-    for key in (f"{name}:{event_type}", name):
+    for key in (f"{event_type}.{name}", f"{name}:{event_type}", name):
         if key in TEXTS or key + ".kg" in TEXTS:
             return text(key, lang, kg)
     if name in FIELD_LABELS:
         return t(FIELD_LABELS, name, lang, kg)
     return name
+
+
+def _schema_field(
+    event_type: str, name: str, required: bool, spec: Mapping[str, Any], choices: CaseChoices, lang: str,
+) -> FormField | None:
+    """The form field for one field of the schema (None for a kind of field no form can hold)."""
+    kg = choices.kindergarten
+    label = _field_label(event_type, name, lang, kg)
+    if name in _PERSON_FIELDS:
+        options = choices.leaders + tuple(o for o in choices.staff if o not in choices.leaders)
+        if event_type == "report_to_owner":
+            options = choices.owners
+        return FormField(name, "select", label, required, options)
+    if name == "measure":
+        return FormField(name, "select", label, required, choices.measures)
+    if name == "order":
+        return FormField(name, "select", label, required, choices.orders)
+    if "enum" in spec:
+        options = tuple((str(v), _enum_label(name, str(v), lang, kg)) for v in spec["enum"])
+        return FormField(name, "choice", label, required, options)
+    kind = spec.get("type")
+    if kind == "boolean":
+        options = (("true", t(LABELS, "yes", lang).capitalize()), ("false", t(LABELS, "no", lang).capitalize()))
+        return FormField(name, "choice", label, required, options)
+    if kind == "integer":
+        return FormField(name, "int", label, required)
+    if spec.get("format") == "date":
+        return FormField(name, "date", label, required)
+    if kind == "string":
+        return FormField(name, "textarea" if name in ("problem", "text") else "text", label, required)
+    items = spec.get("items") if kind == "array" else None
+    if isinstance(items, Mapping) and items.get("type") == "object":
+        needed = set(items.get("required", []))
+        sub = tuple(
+            f for f in (_schema_field(f"{event_type}.{name}", key, key in needed, value, choices, lang)
+                        for key, value in items.get("properties", {}).items() if key != "id")
+            if f is not None and f.kind != "rows"
+        )
+        return FormField(name, "rows", label, required, sub=sub, rows=LIST_ROWS, id_prefix=name[:1] or "r")
+    return None
+
+
+def field_labels(fields: Sequence[FormField]) -> dict[str, str]:
+    """Form field name -> label (a row's fields as «Pålegg 2, frist»), for the error summary."""
+    labels: dict[str, str] = {}
+    for f in fields:
+        labels[f.name] = f.label
+        for i in range(f.rows):
+            for sub in f.sub:
+                labels[f"{f.name}{i}_{sub.name}"] = f"{f.label} {i + 1}, {sub.label[:1].lower()}{sub.label[1:]}"
+    return labels
 
 
 def time_fields(lang: str) -> list[FormField]:
@@ -246,31 +309,9 @@ def step_fields(event_type: str, choices: CaseChoices, lang: str) -> list[FormFi
     if event_type in FAMILY_STEPS:
         fields.append(FormField("by", "select", text("by", lang), required=True, options=choices.family))
     for sf in schema_fields(event_type):
-        label = _field_label(event_type, sf.name, lang, kg)
-        spec = sf.spec
-        if sf.name in _PERSON_FIELDS:
-            options = choices.leaders + tuple(o for o in choices.staff if o not in choices.leaders)
-            if event_type == "report_to_owner":
-                options = choices.owners
-            fields.append(FormField(sf.name, "select", label, sf.required, options))
-        elif sf.name == "measure":
-            fields.append(FormField(sf.name, "select", label, sf.required, choices.measures))
-        elif sf.name == "order":
-            fields.append(FormField(sf.name, "select", label, sf.required, choices.orders))
-        elif "enum" in spec:
-            options = tuple((str(v), _enum_label(sf.name, str(v), lang, kg)) for v in spec["enum"])
-            fields.append(FormField(sf.name, "choice", label, sf.required, options))
-        elif spec.get("type") == "boolean":
-            options = (("true", t(LABELS, "yes", lang).capitalize()), ("false", t(LABELS, "no", lang).capitalize()))
-            fields.append(FormField(sf.name, "choice", label, sf.required, options))
-        elif spec.get("type") == "integer":
-            fields.append(FormField(sf.name, "int", label, sf.required))
-        elif spec.get("format") == "date":
-            fields.append(FormField(sf.name, "date", label, sf.required))
-        elif spec.get("type") == "string":
-            kind = "textarea" if sf.name == "problem" else "text"
-            fields.append(FormField(sf.name, kind, label, sf.required))
-        # Arrays and objects (a decision's orders) have no generic field; the API takes them.
+        field_ = _schema_field(event_type, sf.name, sf.required, sf.spec, choices, lang)
+        if field_ is not None:
+            fields.append(field_)
     fields.append(FormField("text", "textarea", _field_label(event_type, "text", lang, kg)))
     return fields
 
@@ -356,33 +397,62 @@ def parse_step(
     for f in fields:
         if f.name in ("at_date", "at_time"):
             continue
-        value = _get(data, f.name)
-        if not value:
-            if f.required:
-                out.errors[f.name] = text("choose" if f.kind in ("choice", "select") else "required", lang)
+        if f.kind == "rows":
+            _parse_rows(f, data, lang, out)
             continue
-        if f.kind in ("choice", "select"):
-            if value not in {v for v, _ in f.options}:
-                out.errors[f.name] = text("unknown_choice", lang)
-                continue
-            if value in ("true", "false") and f.options and f.options[0][0] == "true":
-                out.event[f.name] = value == "true"
-            else:
-                out.event[f.name] = value
-        elif f.kind == "int":
-            if not re.fullmatch(r"\d{1,12}", value):
-                out.errors[f.name] = text("bad_int", lang)
-            else:
-                out.event[f.name] = int(value)
-        elif f.kind == "date":
-            day = _parse_date(value)
-            if day is None:
-                out.errors[f.name] = text("bad_date", lang)
-            else:
-                out.event[f.name] = day.isoformat()
-        elif _check_text(value, f.name, lang, out):
-            out.event[f.name] = data.get(f.name, "").replace("\r\n", "\n").strip()
+        value = _parse_value(f, f.name, data, lang, out)
+        if value is not None:
+            out.event[f.name] = value
     return out
+
+
+def _parse_value(f: FormField, name: str, data: Mapping[str, str], lang: str, out: Parsed) -> Any:
+    """The value of field ``f`` posted as ``name`` (None if empty or wrong; a wrong one gets a message)."""
+    value = _get(data, name)
+    if not value:
+        if f.required:
+            out.errors[name] = text("choose" if f.kind in ("choice", "select") else "required", lang)
+        return None
+    if f.kind in ("choice", "select"):
+        if value not in {v for v, _ in f.options}:
+            out.errors[name] = text("unknown_choice", lang)
+            return None
+        if value in ("true", "false") and f.options and f.options[0][0] == "true":
+            return value == "true"
+        return value
+    if f.kind == "int":
+        if not re.fullmatch(r"\d{1,12}", value):
+            out.errors[name] = text("bad_int", lang)
+            return None
+        return int(value)
+    if f.kind == "date":
+        day = _parse_date(value)
+        if day is None:
+            out.errors[name] = text("bad_date", lang)
+            return None
+        return day.isoformat()
+    if _check_text(value, name, lang, out):
+        return data.get(name, "").replace("\r\n", "\n").strip()
+    return None
+
+
+def _parse_rows(f: FormField, data: Mapping[str, str], lang: str, out: Parsed) -> None:
+    """A list of objects from its rows: empty rows are left out; each row gets an id."""
+    items: list[dict[str, Any]] = []
+    for i in range(f.rows):
+        names = {sub.name: f"{f.name}{i}_{sub.name}" for sub in f.sub}
+        if not any(_get(data, n) for n in names.values()):
+            continue
+        item: dict[str, Any] = {"id": f"{f.id_prefix}{len(items) + 1}"}
+        for sub in f.sub:
+            value = _parse_value(sub, names[sub.name], data, lang, out)
+            if value is not None:
+                item[sub.name] = value
+        items.append(item)
+    if items:
+        out.event[f.name] = items
+    elif f.required:
+        out.errors[f"{f.name}0_{f.sub[0].name}" if f.sub else f.name] = text("required", lang)
 
 
 # --- the plan editor ---------------------------------------------------------------------------
@@ -570,6 +640,7 @@ def error_field(path: str) -> str | None:
 
 __all__ = [
     "EVAL_FIELDS", "FAMILY_STEPS", "PLAN_ROWS", "PLAN_ROWS_MAX", "PLAN_ROWS_STEP", "CaseChoices", "FormField",
-    "Parsed", "PlanRow", "error_field", "event_time", "known_type", "parse_plan", "parse_step", "plan_rows",
-    "plan_values", "rework_rows", "row_count", "schema_fields", "step_fields", "target_options", "text", "time_fields",
+    "Parsed", "PlanRow", "error_field", "event_time", "field_labels", "known_type", "parse_plan", "parse_step",
+    "plan_rows", "plan_values", "rework_rows", "row_count", "schema_fields", "step_fields", "target_options", "text",
+    "time_fields",
 ]

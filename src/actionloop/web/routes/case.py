@@ -420,7 +420,7 @@ def _step_forms(
                 step.hint = i18n.t("case_revise", lang)
         else:
             step.fields = sf.step_fields(option.trigger, choices, lang)
-            step.labels = {f.name: f.label for f in step.fields}
+            step.labels = sf.field_labels(step.fields)
         if option.trigger in ("closed", "evaluation") and replayed.facts.child_view == "not_safe":
             key = "case_unsafe_warning_kg" if kg else "case_unsafe_warning"
             views = [e for e in case.events if e.get("child_view") is not None]
