@@ -35,6 +35,8 @@ class WebState:
     csrf_key: bytes
     #: case id -> child id (a case's child never changes; read once per case, for the lists).
     child_ids: dict[str, str] = field(default_factory=dict)
+    #: The overview's rows of HTML, by what they show (see ``routes/overview.py``).
+    row_html: dict[tuple[object, ...], str] = field(default_factory=dict)
 
 
 def is_page(request: Request) -> bool:

@@ -45,6 +45,8 @@ MAX_ROWS = 1000
 #: How many new reports are listed at the top (all of them with «status=nye»).
 MAX_NEW = 20
 SOON_DAYS = 7
+#: Rows of HTML kept per app (about 0.5 kB each).
+MAX_KEPT_ROWS = 20_000
 MAX_TEXT = 100
 
 i18n.add({
@@ -230,11 +232,11 @@ def badge(text: str, kind: str) -> str:
     return f'<span class="badge badge-{kind}">{escape(text)}</span>'
 
 
-def rows_html(rows: Sequence[tuple[Row, bool | None]], lang: str, *, many_units: bool, with_step: bool) -> Markup:
-    """The ``<tr>`` of a case table. Built here rather than in the template because the tables are
-    long (500 rows must render in a few milliseconds; a Jinja loop with autoescape takes ten times
-    as long). Every value from a case or the roster goes through ``escape``; the rest is our own
-    words, escaped once."""
+def rows_html(rows: Sequence[tuple[Row, bool | None]], lang: str, *, many_units: bool, with_step: bool) -> list[str]:
+    """The ``<tr>`` of each row of a case table. Built here rather than in the template because the
+    tables are long (500 rows must render in a few milliseconds; a Jinja loop with autoescape takes
+    ten times as long). Every value from a case or the roster goes through ``escape``; the rest is
+    our own words, escaped once."""
     def word(key: str, **fields: str) -> str:
         return str(escape(i18n.t(key, lang, **fields)))
 
@@ -275,7 +277,7 @@ def rows_html(rows: Sequence[tuple[Row, bool | None]], lang: str, *, many_units:
             + (f'<td data-label="{l_step}">{esc(row.step)}</td>' if with_step else "")
             + f'<td data-label="{l_due}">{due}</td><td data-label="{l_flags}">{flags}</td></tr>\n'
         )
-    return Markup("".join(out))  # noqa: S704 - every value above is escaped
+    return out
 
 
 @router.get("/oversikt")
@@ -340,7 +342,26 @@ def overview(request: Request, state: StateDep, lang: LangDep,
     # Overdue first, then by deadline; cases without an open deadline last, newest first.
     chosen = sorted(chosen, key=lambda s: (s.next_deadline is None or s.closed_date is not None,
                                            s.next_deadline or date.max, s.case_id))
-    rows = [row(s) for s in chosen[:MAX_ROWS]]
+    many_units = len(units) > 1
+    kept: dict[tuple[object, ...], str] = request.app.state.web.row_html
+
+    def table(items: list[tuple[CaseSummary, bool | None]], with_step: bool) -> Markup:
+        """The rows' HTML. A row is kept until its case changes (its last seq), the day changes, or
+        the child's or the unit's name does: a principal looking again at the same list costs a
+        dictionary look-up per row."""
+        keys = [(s.case_id, s.last_seq, today, lang, many_units, with_step, opened, child_of(s),
+                 unit_names.get(s.unit_id)) for s, opened in items]
+        html = [kept.get(k) for k in keys]
+        missing = [i for i, h in enumerate(html) if h is None]
+        if missing:
+            built = rows_html([(row(items[i][0]), items[i][1]) for i in missing], lang,
+                              many_units=many_units, with_step=with_step)
+            if len(kept) + len(built) > MAX_KEPT_ROWS:
+                kept.clear()
+            for i, h in zip(missing, built, strict=True):
+                html[i] = kept[keys[i]] = h
+        return Markup("".join(h or "" for h in html))  # noqa: S704 - rows_html escapes every value
+
 
     # New reports, the ones you have not opened first.
     new = [s for s in open_cases if (s.state or "ny") in NEW_STEPS]
@@ -350,7 +371,7 @@ def overview(request: Request, state: StateDep, lang: LangDep,
         reads = state.reads.find(ReadQuery(case_ids=[s.case_id for s in shown_new], limit=5000))
         opened = {r.case_id for r in reads if r.account_id == user.account_id and r.what == "case"}
     shown_new.sort(key=lambda s: (s.case_id in opened, s.opened_date or date.min, s.case_id))
-    new_rows = [(row(s), s.case_id in opened) for s in shown_new[:MAX_NEW]]
+    new_items: list[tuple[CaseSummary, bool | None]] = [(s, s.case_id in opened) for s in shown_new[:MAX_NEW]]
 
     # Open cases by step, in the loop's order.
     counts = Counter(s.state or "ny" for s in open_cases)
@@ -362,12 +383,12 @@ def overview(request: Request, state: StateDep, lang: LangDep,
 
     step_options = [(s, state_label(registry, any_workflow.get(s) or _any_workflow(registry), s, lang) or s)
                     for s in STEPS]
-    many_units = len(units) > 1
+    shown = chosen[:MAX_ROWS]
     return render(request, "overview.html", {
-        "rows_html": rows_html([(r, None) for r in rows], lang, many_units=many_units, with_step=True),
-        "row_count": len(rows), "total": len(chosen), "max_rows": MAX_ROWS,
-        "new_html": rows_html(new_rows, lang, many_units=many_units, with_step=False),
-        "new_count": len(new_rows), "new_total": len(new),
+        "rows_html": table([(s, None) for s in shown], True),
+        "row_count": len(shown), "total": len(chosen), "max_rows": MAX_ROWS,
+        "new_html": table(new_items, False),
+        "new_count": len(new_items), "new_total": len(new),
         "by_step": by_step, "open_total": len(open_cases), "overdue_n": overdue_n, "soon_n": soon_n,
         "soon_days": SOON_DAYS, "many_units": many_units,
         "filters": {"enhet": unit, "status": status, "steg": step, "tekst": text},
