@@ -328,6 +328,8 @@ def test_a_form_without_the_csrf_token_is_refused(web: WebServer) -> None:
         r = principal.post(f"/saker/{case_id}/steg/intervention", {"seq": seq, "at_date": "2025-09-29"}, csrf=token)
         assert r.status_code == 403
     assert api_case(web, case_id)["seq"] == int(seq)
+    r = principal.post(f"/saker/{case_id}/steg/finnes_ikke", {"seq": seq, "at_date": "2025-09-29"})
+    assert r.status_code == 404
 
 
 def test_the_plan_downloads_as_a_word_file(web: WebServer) -> None:

@@ -582,7 +582,9 @@ async def record_step(
     a message per field or for the form) and nothing written; success redirects to the page."""
     values = _form_values(form)
     summary, level = await run_in_threadpool(visible_case, state, user.access, case_id)
-    if not _STEP_NAME.match(step) or not level.can_write or not level.may_record(step) or not sf.known_type(step):
+    if not _STEP_NAME.match(step) or not sf.known_type(step):
+        raise ApiError(404, "not_found")
+    if not level.can_write or not level.may_record(step):
         raise ApiError(403, "read_only")
 
     def again(posted: Posted, status: int, stale: bool = False) -> Response:
