@@ -104,3 +104,23 @@ def test_overview_in_nynorsk_and_english(web: WebServer, lang: str, words: list[
     text = text_of(page)
     for word in words:
         assert word in text
+
+
+def test_a_row_changes_when_its_case_does(fresh_web: WebServer) -> None:
+    principal = fresh_web.login("principal1")
+    case_id = fresh_web.case("S")
+
+    def row_of_s() -> str:
+        table = principal.get("/oversikt").text.split('id="saker"', 1)[1]
+        return table.split(f'href="/saker/{case_id}"', 1)[1].split("</tr>", 1)[0]
+
+    assert "Melde fra til skoleeier" in row_of_s()
+    assert "Melde fra til skoleeier" in row_of_s()  # the kept row
+    api = fresh_web.app.state.api
+    seq = api.services.cases.summary(case_id).last_seq
+    api.services.cases.append_event(case_id, {"at": "2025-09-15T11:00:00+02:00", "type": "report_to_owner",
+                                              "by": "p1", "to": "o1"}, seq, "test",
+                                    people=[{"id": "o1", "role": "owner", "name": "Eksempel kommune"}])
+    assert "Melde fra til skoleeier" not in row_of_s()
+    english = principal.get("/oversikt?lang=en").text
+    assert "Report to the school owner" not in english.split('id="saker"', 1)[1]
