@@ -107,9 +107,9 @@ i18n.add({
     "case_not_for_staff": {"nb": "Registreres av rektor/styrer eller saksbehandler.",
                            "nn": "Blir registrert av rektor/styrar eller saksbehandlar.",
                            "en": "Recorded by the principal or a case handler."},
-    "case_no_form": {"nb": "Dette steget registreres gjennom API-et (feltene har ikke noe skjema her ennå).",
-                     "nn": "Dette steget blir registrert gjennom API-et (felta har ikkje noko skjema her enno).",
-                     "en": "This step is recorded through the API (its fields have no form here yet)."},
+    "case_no_form": {"nb": "Dette steget kan ikke registreres her ennå: saksfilformatet har ingen hendelse for det.",
+                     "nn": "Dette steget kan ikkje registrerast her enno: saksfilformatet har inga hending for det.",
+                     "en": "This step cannot be recorded here yet: the case-file format has no event for it."},
     # sections
     "case_next_steps": {"nb": "Neste steg", "nn": "Neste steg", "en": "Next steps"},
     "case_other_steps": {"nb": "Andre steg du kan registrere", "nn": "Andre steg du kan registrere",
