@@ -32,6 +32,19 @@ COLOURS = {FULFILLED: "#2e7d32", WARNING: "#8a5a00", BREACHED: "#b3261e"}
 
 i18n.add({f"funn.status_{key}": dict(texts) for key, texts in STATUS_LABELS.items()})
 i18n.add({
+    "funn.short_fulfilled": {"nb": "Oppfylt", "nn": "Oppfylt", "en": "Fulfilled"},
+    "funn.short_warning": {"nb": "Advarsel", "nn": "Åtvaring", "en": "Warning"},
+    "funn.short_breached": {"nb": "Brudd", "nn": "Brot", "en": "Breached"},
+    "funn.short_not_assessable": {"nb": "Uavklart", "nn": "Uavklart", "en": "Open"},
+    "funn.short_note": {
+        "nb": "Advarsel: en lokal frist er passert, men ikke lovens. Uavklart: plikten kan ikke vurderes ennå "
+              "(fristen er ikke ute, eller noe mangler). Saker der plikten ikke er aktuell, telles ikke.",
+        "nn": "Åtvaring: ein lokal frist er passert, men ikkje lova sin. Uavklart: plikta kan ikkje vurderast enno "
+              "(fristen er ikkje ute, eller noko manglar). Saker der plikta ikkje er aktuell, blir ikkje talde.",
+        "en": "Warning: a local deadline has passed, but not the law's. Open: the duty cannot be assessed yet "
+              "(the deadline has not passed, or something is missing). Cases where the duty does not apply are "
+              "not counted.",
+    },
     "funn.chart_title": {"nb": "Diagram: funn per plikt", "nn": "Diagram: funn per plikt",
                     "en": "Chart: findings per duty"},
     "funn.chart_desc": {
