@@ -528,3 +528,20 @@ def test_statsforvaltaren_steps_the_family_takes_and_a_decision_with_orders(web:
     page = principal.get(f"/saker/{case_id}")
     assert '<option value="o2">' not in page.text and '<option value="o1">' in page.text
     assert "<script>" not in page.text
+
+
+def test_refusals_and_field_messages_come_in_the_users_language(web: WebServer) -> None:
+    case_id = new_case(web)
+    principal = web.login("principal1")
+    page = principal.get(f"/saker/{case_id}?lang=nn")  # sets the language cookie
+    assert "Lage ein skriftleg plan: Planen kan ikkje lagast enno" in text_of(page.text)
+    r = step(principal, case_id, "plan", plan_fields(), seq_of(page.text))
+    assert r.status_code == 409 and 'lang="nn"' in r.text
+    assert "Steget vart ikkje lagra (Lage ein skriftleg plan): Planen kan ikkje lagast enno" in text_of(r.text)
+    r = step(principal, case_id, "intervention", {"at_date": "2025-02-30"})
+    assert r.status_code == 422 and "Skriv datoen som ÅÅÅÅ-MM-DD, til dømes 2025-09-22." in text_of(r.text)
+    saved(step(principal, case_id, "intervention", {"at_date": "2025-09-29"}), case_id, "intervention")
+    assert "Lagra: Gripe inn." in text_of(principal.get(f"/saker/{case_id}?lagret=intervention").text)
+    principal.get(f"/saker/{case_id}?lang=en")
+    r = step(principal, case_id, "plan", plan_fields())
+    assert "The step was not saved (Make a written plan): The plan cannot be made yet" in text_of(r.text)

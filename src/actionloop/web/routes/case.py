@@ -54,6 +54,7 @@ from actionloop.web import stepforms as sf
 from actionloop.web.deps import FormDep, LangDep, StateDep, UserDep, WebUser
 from actionloop.web.render import redirect, render
 from actionloop.workflow.replay import CaseState, replay
+from actionloop.workflow.spec import WorkflowSpec
 from actionloop.workflow.steps import StepOption, next_steps
 
 log = logging.getLogger("actionloop.web")
@@ -484,6 +485,13 @@ def _current_plan(case: CaseFile, lang: str) -> dict[str, Any] | None:
             "evaluations": ", ".join(fmt_date(d, lang) for d in plan.evaluations), "made": fmt_event_time(event, lang)}
 
 
+def _saved_notice(spec: WorkflowSpec | None, saved: str | None, lang: str) -> str | None:
+    if saved is None:
+        return None
+    label = _cap(spec.step_label(saved, lang)) if spec is not None and saved in spec.triggers else saved
+    return i18n.t("case_saved", lang, label=label)
+
+
 def _load(state: ApiState, user: WebUser, case_id: str) -> tuple[CaseSummary, Level, CaseFile, list[StoredEvent]]:
     """The case if the user may see it (404 otherwise, as the API answers), its read logged."""
     summary, level = visible_case(state, user.access, case_id)
@@ -494,8 +502,9 @@ def _load(state: ApiState, user: WebUser, case_id: str) -> tuple[CaseSummary, Le
 
 def _page(
     request: Request, state: ApiState, user: WebUser, case_id: str, lang: str, *, posted: Posted | None = None,
-    notice: str | None = None, stale: bool = False, status: int = 200,
+    saved: str | None = None, stale: bool = False, status: int = 200,
 ) -> Response:
+    """The page; ``saved``: the step just recorded (after the redirect), named in a notice."""
     summary, level, case, rows = _load(state, user, case_id)
     today = state.today()
     spoken = in_language(case, lang)
@@ -542,7 +551,8 @@ def _page(
         "closed_on": fmt_date(summary.closed_date, lang) if summary.closed_date else "",
         "seq": rows[-1].seq if rows else 0, "timeline": _timeline(case, rows, state, replayed, lang),
         "deadlines": deadlines, "sf_text": sf_text, "main_steps": main, "other_steps": other,
-        "closed_steps": closed, "editor": editor, "plan": _current_plan(case, lang), "notice": notice,
+        "closed_steps": closed, "editor": editor, "plan": _current_plan(case, lang),
+        "notice": _saved_notice(spec, saved, lang),
         "page_error": page_error, "stale": stale, "idem": secrets.token_urlsafe(18), "documents": DOCUMENT_KINDS,
         "choose": sf.text("no_choice", lang), "field_text": sf.text, "at_fields": sf.time_fields(lang),
     }
@@ -553,19 +563,9 @@ def _page(
 
 
 @router.get("/saker/{case_id}")
-async def case_page(request: Request, user: UserDep, state: StateDep, lang: LangDep, case_id: str = CaseId) -> Response:
-    notice = None
+def case_page(request: Request, user: UserDep, state: StateDep, lang: LangDep, case_id: str = CaseId) -> Response:
     saved = request.query_params.get("lagret")
-    if saved and _STEP_NAME.match(saved):
-        spec = state.registry.for_event("school", state.today())
-        label = _cap(spec.step_label(saved, lang)) if spec is not None and saved in spec.triggers else saved
-        notice = i18n.t("case_saved", lang, label=label)
-    return await run_in_threadpool(_page_sync, request, state, user, case_id, lang, None, notice, False, 200)
-
-
-def _page_sync(request: Request, state: ApiState, user: WebUser, case_id: str, lang: str, posted: Posted | None,
-               notice: str | None, stale: bool, status: int) -> Response:
-    return _page(request, state, user, case_id, lang, posted=posted, notice=notice, stale=stale, status=status)
+    return _page(request, state, user, case_id, lang, saved=saved if saved and _STEP_NAME.match(saved) else None)
 
 
 def _form_values(form: Mapping[str, Any]) -> dict[str, str]:
