@@ -285,6 +285,10 @@ class CaseRepository(Protocol):
 
     def summaries(self, query: CaseQuery) -> list[CaseSummary]: ...
 
+    def child_ids(self, case_ids: Sequence[str]) -> dict[str, str]:
+        """The child id of each of the cases that exists (one read for many cases)."""
+        ...
+
 
 class IdempotencyRepository(Protocol):
     def get(self, actor_id: str, key: str) -> IdempotencyRecord | None: ...

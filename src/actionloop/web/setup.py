@@ -122,7 +122,9 @@ def install_web(app: FastAPI) -> None:
     settings = app.state.api.settings
     secret = session_secret(settings).encode()
     app.state.web = WebState(csrf_key=hmac.new(secret, b"actionloop.web.csrf.v1", hashlib.sha256).digest())
-    environment()  # templates found and parsed once, now
+    env = environment()
+    for name in env.list_templates(extensions=["html"]):
+        env.get_template(name)  # every page compiled now (once per process), not on its first view
     for router in routers():
         app.include_router(router, include_in_schema=False)
     app.mount("/static", StaticFiles(directory=str(template_dir() / "static")), name="static")

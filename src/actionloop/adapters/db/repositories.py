@@ -196,6 +196,15 @@ class SqlCaseRepository:
         row = self.conn.execute(select(t.case_summary).where(t.case_summary.c.case_id == case_id)).first()
         return _summary(row) if row else None
 
+    def child_ids(self, case_ids: Sequence[str]) -> dict[str, str]:
+        c = t.case_record.c
+        out: dict[str, str] = {}
+        ids = list(dict.fromkeys(case_ids))
+        for start in range(0, len(ids), 500):
+            stmt = select(c.case_id, c.child_id).where(c.case_id.in_(ids[start:start + 500]))
+            out.update({row.case_id: row.child_id for row in self.conn.execute(stmt)})
+        return out
+
     def summaries(self, query: CaseQuery) -> list[CaseSummary]:
         c = t.case_summary.c
         where: list[ColumnElement[bool]] = []

@@ -181,10 +181,7 @@ def child_ids(request: Request, state: ApiState, case_ids: list[str]) -> dict[st
     missing = [c for c in case_ids if c not in kept]
     if missing:
         with state.services.db.unit_of_work() as uow:
-            for case_id in missing:
-                record = uow.cases.get(case_id)
-                if record is not None:
-                    kept[case_id] = record.child_id
+            kept.update(uow.cases.child_ids(missing))
     return kept
 
 
