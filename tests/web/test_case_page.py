@@ -493,6 +493,7 @@ def test_a_staff_case_is_marked_and_a_kindergarten_case_speaks_of_the_child(web:
     text = text_of(page.text)
     assert "Alvorlig sak" in text and "Barn Olivia Lia" in text and "Lia barnehage" in text
     assert "barnehageloven" in text
+    assert "Har barnet det trygt og godt – etter sin egen opplevelse?" in text and "Barnets egne ord" in text
 
 
 def test_statsforvaltaren_steps_the_family_takes_and_a_decision_with_orders(web: WebServer) -> None:

@@ -98,6 +98,11 @@ TEXTS: Catalog = {
     "child_views": {"nb": "Hvordan er eleven hørt, og hva ønsker eleven?",
                     "nn": "Korleis er eleven høyrd, og kva ønskjer eleven?",
                     "en": "How was the pupil heard, and what do they want?"},
+    "child_views.kg": {"nb": "Hvordan er barnet hørt, og hva ønsker barnet?",
+                       "nn": "Korleis er barnet høyrt, og kva ønskjer barnet?",
+                       "en": "How was the child heard, and what do they want?"},
+    "best_interests.kg": {"nb": "Vurdering av barnets beste", "nn": "Vurdering av det beste for barnet",
+                          "en": "Assessment of the child's best interests"},
     "best_interests": {"nb": "Vurdering av elevens beste", "nn": "Vurdering av det beste for eleven",
                        "en": "Assessment of the pupil's best interests"},
     # messages

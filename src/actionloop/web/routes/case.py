@@ -451,10 +451,10 @@ def _editor(case: CaseFile, state: ApiState, choices: sf.CaseChoices, values: Ma
     )
 
 
-def _plan_labels(editor: PlanEditor, lang: str) -> dict[str, str]:
+def _plan_labels(editor: PlanEditor, lang: str, kg: bool) -> dict[str, str]:
     labels = {f.name: f.label for f in sf.time_fields(lang)}
     labels.update({"problem": sf.text("plan_problem", lang), "text": sf.text("text:plan", lang),
-                   "child_views": sf.text("child_views", lang), "best_interests": sf.text("best_interests", lang)})
+                   "child_views": sf.text("child_views", lang, kg), "best_interests": sf.text("best_interests", lang, kg)})
     for row in editor.rows:
         n = i18n.t("case_measure_no", lang, n=row.index + 1)
         for part, key in (("text", "m_text"), ("from", "m_from"), ("to", "m_to"), ("target", "m_target")):
@@ -534,7 +534,7 @@ def _page(
     editor = None
     if plan_step is not None and not plan_step.not_for_you:
         editor = _editor(case, state, choices, plan_step.values, today, lang)
-        plan_step.labels = _plan_labels(editor, lang)
+        plan_step.labels = _plan_labels(editor, lang, choices.kindergarten)
     deadlines, sf_text = _deadlines(spoken, state, today, lang)
     kg = kindergarten(case.case.setting)
     info = case.case
@@ -554,7 +554,7 @@ def _page(
         "closed_steps": closed, "editor": editor, "plan": _current_plan(case, lang),
         "notice": _saved_notice(spec, saved, lang),
         "page_error": page_error, "stale": stale, "idem": secrets.token_urlsafe(18), "documents": DOCUMENT_KINDS,
-        "choose": sf.text("no_choice", lang), "field_text": sf.text, "at_fields": sf.time_fields(lang),
+        "choose": sf.text("no_choice", lang), "field_text": sf.text, "kg": kg, "at_fields": sf.time_fields(lang),
     }
     return render(request, "case.html", context, status=status)
 
