@@ -111,3 +111,11 @@ def test_a_problem_path_points_at_its_field() -> None:
     assert sf.error_field("$.event.at") == "at_date"
     assert sf.error_field("$.event.child_view") == "child_view"
     assert sf.error_field("$.people[0].id") is None
+
+
+def test_the_measures_table_grows_to_a_limit_a_form_can_post() -> None:
+    data = {"rows": str(sf.PLAN_ROWS_MAX), **{f"m{i}_text": f"Tiltak {i}" for i in range(sf.PLAN_ROWS_MAX)}}
+    assert sf.rework_rows(data, sf.PLAN_ROWS_STEP)["rows"] == str(sf.PLAN_ROWS_MAX)
+    assert sf.row_count({"rows": "999"}) == sf.PLAN_ROWS_MAX
+    fields_per_row = 7  # id, text, from, to, who, target, remove
+    assert sf.PLAN_ROWS_MAX * fields_per_row + 20 <= 200

@@ -28,10 +28,11 @@ from actionloop.docview import FIELD_LABELS, LABELS, TARGET_LABELS, t, value_lab
 
 #: Longest free text accepted in a field (the API's own limit for a concern's text).
 MAX_TEXT = 20_000
-#: Rows of the measures table shown at first, added by «flere rader», and at most.
+#: Rows of the measures table shown at first, added by «flere rader», and at most (a row is seven
+#: form fields; a posted form may have 200 in all, see ``actionloop.web.deps.checked_form``).
 PLAN_ROWS = 3
 PLAN_ROWS_STEP = 2
-PLAN_ROWS_MAX = 40
+PLAN_ROWS_MAX = 25
 #: Evaluation date fields of the plan editor.
 EVAL_FIELDS = 4
 
