@@ -33,6 +33,8 @@ def test_the_auditor_sees_the_findings_of_every_case_in_scope(web: WebServer) ->
     assert "opplæringslova § 12-4" in text
     assert 'href="https://lovdata.no/lov/2023-06-09-30/%C2%A712-4"' in r.text
     assert re.search(r'<a class="button-secondary" href="/tilsyn/rapport\?enhet=owner%3Ao1"', r.text)
+    # ... and the events it rests on, linked to the case's timeline.
+    assert f'href="/saker/{web.case("A")}#hendelse-1"' in r.text
 
 
 def test_a_duty_drills_down_to_the_cases_and_what_was_found(web: WebServer) -> None:

@@ -32,6 +32,7 @@ i18n.add({
         "nn": "Brukarar, roller og einingar. Administratoren ser ingen saker.",
         "en": "Users, roles and units. The administrator sees no cases.",
     },
+    "admin.admin_toc": {"nb": "På denne siden", "nn": "På denne sida", "en": "On this page"},
     "admin.admin_users": {"nb": "Brukere", "nn": "Brukarar", "en": "Users"},
     "admin.admin_users_caption": {"nb": "Alle brukere", "nn": "Alle brukarar", "en": "All users"},
     "admin.col_username": {"nb": "Brukernavn", "nn": "Brukarnamn", "en": "User name"},

@@ -83,7 +83,8 @@ i18n.add({
     "tilsyn.col_ref": {"nb": "Hjemmel", "nn": "Heimel", "en": "Legal basis"},
     "tilsyn.col_reason": {"nb": "Begrunnelse", "nn": "Grunngiving", "en": "Reasons"},
     "tilsyn.audit_open_case": {"nb": "Åpne saken {case}", "nn": "Opne saka {case}", "en": "Open the case {case}"},
-    "tilsyn.audit_events": {"nb": "Hendelser", "nn": "Hendingar", "en": "Events"},
+    "tilsyn.audit_events": {"nb": "Hendelser i saken", "nn": "Hendingar i saka", "en": "Events in the case"},
+    "tilsyn.audit_event": {"nb": "hendelse", "nn": "hending", "en": "event"},
     "tilsyn.audit_lovdata": {"nb": "(åpner Lovdata)", "nn": "(opnar Lovdata)", "en": "(opens Lovdata)"},
 })
 
