@@ -222,3 +222,34 @@ def test_a_receipt_of_someone_elses_case_is_404(web: WebServer) -> None:
     for letter in ("S", "L", "B", "X"):
         assert c.get(f"/meld/kvittering/{web.case(letter)}").status_code == 404
     assert c.get("/meld/kvittering/finnes-ikke").status_code == 404
+
+
+def test_a_kindergarten_report_names_the_head_and_the_kindergarten_owner(web: WebServer) -> None:
+    c = web.login("owner2")  # the owner of Lia barnehage may report too
+    case_id = send(c, barn="k4@u3", hvem="staff", alvorlig="ja", hva="Så at en voksen ristet Olivia.")
+    text = text_of(c.get(f"/meld/kvittering/{case_id}").text)
+    assert "Meldingen gikk til: Styrer Berit Styrer" in text
+    assert "går meldingen straks til styrer, som straks skal melde videre til barnehageeier (barnehageloven § 43)" in text
+    assert "barnehageloven § 43" in text
+
+
+def test_the_principal_reporting_a_staff_offender_goes_straight_to_the_owner(web: WebServer) -> None:
+    c = web.login("principal1")
+    case_id = send(c, hvem="staff", hva="En lærer slo Emma.")
+    text = text_of(c.get(f"/meld/kvittering/{case_id}").text)
+    assert "Meldingen gikk til: Skoleeier Eksempel kommune" in text
+    assert "er meldingen sendt straks videre til skoleeier (opplæringslova § 12-5)" in text
+    events = web.app.state.api.services.cases.export_case(case_id).events
+    assert [e.type for e in events] == ["concern", "report_to_owner"]
+    own = send(c, hva="Emma virker lei seg.")
+    text = text_of(c.get(f"/meld/kvittering/{own}").text)
+    assert "Meldingen gikk til: deg som rektor (saken er registrert hos ledelsen ved Nordli skole)" in text
+    assert "Du skal sørge for at saken blir undersøkt" in text
+
+
+def test_the_receipt_in_english(web: WebServer) -> None:
+    c = web.login("staff2")
+    case_id = send(c, hvem="staff")
+    text = text_of(c.get(f"/meld/kvittering/{case_id}", params={"lang": "en"}).text)
+    assert "The report has been sent" in text and "The report went to: The principal, Randi Rektor" in text
+    assert "goes at once to the principal, who must at once report it on to the school owner" in text

@@ -147,11 +147,27 @@ i18n.add({
     "receipt_unit": {"nb": "Enhet", "nn": "Eining", "en": "Unit"},
     "receipt_sent": {"nb": "Sendt", "nn": "Send", "en": "Sent"},
     "receipt_to": {"nb": "Meldingen gikk til", "nn": "Meldinga gjekk til", "en": "The report went to"},
-    "receipt_to_principal": {"nb": "{title} {name}", "nn": "{title} {name}", "en": "{title} {name}"},
-    "title_principal_school": {"nb": "rektor", "nn": "rektor", "en": "the principal,"},
-    "title_principal_kindergarten": {"nb": "styrer", "nn": "styrar", "en": "the head,"},
-    "title_owner_school": {"nb": "skoleeier", "nn": "skuleeigar", "en": "the school owner,"},
-    "title_owner_kindergarten": {"nb": "barnehageeier", "nn": "barnehageeigar", "en": "the kindergarten owner,"},
+    "receipt_to_principal": {"nb": "{title} {name}", "nn": "{title} {name}", "en": "{title}, {name}"},
+    "title_principal_school": {"nb": "rektor", "nn": "rektor", "en": "the principal"},
+    "title_principal_kindergarten": {"nb": "styrer", "nn": "styrar", "en": "the head"},
+    "title_owner_school": {"nb": "skoleeier", "nn": "skuleeigar", "en": "the school owner"},
+    "title_owner_kindergarten": {"nb": "barnehageeier", "nn": "barnehageeigar", "en": "the kindergarten owner"},
+    "receipt_self": {"nb": "deg som {title} (saken er registrert hos ledelsen ved {unit})",
+                     "nn": "deg som {title} (saka er registrert hos leiinga ved {unit})",
+                     "en": "you as {title} (the case is registered with the leadership of {unit})"},
+    "receipt_normal_self": {
+        "nb": "Du skal sørge for at saken blir undersøkt, og at barnet blir hørt. Fristene står under.",
+        "nn": "Du skal sørgje for at saka blir undersøkt, og at barnet blir høyrt. Fristane står under.",
+        "en": "You must see that the case is investigated and that the child is heard. The deadlines are below.",
+    },
+    "receipt_staff_self": {
+        "nb": "Fordi en ansatt kan være involvert, er meldingen sendt straks videre til {owner_title} ({ref}). "
+              "{Owner_title} ser saken med en gang. Den ansatte som meldingen gjelder, kan ikke se den.",
+        "nn": "Fordi ein tilsett kan vere involvert, er meldinga send straks vidare til {owner_title} ({ref}). "
+              "{Owner_title} ser saka med ein gong. Den tilsette som meldinga gjeld, kan ikkje sjå ho.",
+        "en": "Because a member of staff may be involved, the report has gone on at once to {owner_title} ({ref}). "
+              "{Owner_title} sees the case at once. The member of staff it concerns cannot see it.",
+    },
     "receipt_leadership_of_unit": {"nb": "ledelsen ved {unit}", "nn": "leiinga ved {unit}",
                                    "en": "the leadership of {unit}"},
     "receipt_normal": {
@@ -428,8 +444,12 @@ def receipt(case_id: str, request: Request, user: UserDep, state: StateDep, lang
         if isinstance(to, str):
             word = title if e.type == "report_to_principal" else owner_title
             recipients.append(i18n.t("receipt_to_principal", lang, title=word.capitalize(), name=names.get(to) or to))
+    concern = case.events[0]
+    unit_name = case.case.unit.name or case.case.unit.id
+    by_leader = next((p.role for p in case.people if p.id == concern.by), None) == "principal"
     if not recipients:
-        recipients.append(i18n.t("receipt_leadership_of_unit", lang, unit=case.case.unit.name or case.case.unit.id))
+        recipients.append(i18n.t("receipt_self", lang, title=title, unit=unit_name) if by_leader
+                          else i18n.t("receipt_leadership_of_unit", lang, unit=unit_name))
     deadlines = case_deadlines(in_language(case, lang), state.registry, state.today(), state.policy, lang=lang)
     variant = "leadership" if summary.leadership_offender else "staff"
     duty = deadlines.workflow.duties.get("report_to_owner") if deadlines.workflow is not None else None
@@ -439,11 +459,10 @@ def receipt(case_id: str, request: Request, user: UserDep, state: StateDep, lang
         what_next = i18n.t("receipt_leadership", lang, title=title, owner_title=owner_title,
                            Owner_title=owner_title.capitalize(), ref=ref)
     elif summary.staff_offender:
-        what_next = i18n.t("receipt_staff", lang, title=title, owner_title=owner_title,
-                           Owner_title=owner_title.capitalize(), ref=ref)
+        what_next = i18n.t("receipt_staff_self" if by_leader else "receipt_staff", lang, title=title,
+                           owner_title=owner_title, Owner_title=owner_title.capitalize(), ref=ref)
     else:
-        what_next = i18n.t("receipt_normal", lang, Title=title.capitalize())
-    concern = case.events[0]
+        what_next = i18n.t("receipt_normal_self" if by_leader else "receipt_normal", lang, Title=title.capitalize())
     intervention = next((e.text for e in case.events if e.type == "intervention"), None)
     return render(request, "report_receipt.html", {
         "case": case, "summary": summary, "recipients": recipients, "what_next": what_next,
