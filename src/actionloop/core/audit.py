@@ -35,7 +35,7 @@ from actionloop.core.facts import (
     grade,
 )
 from actionloop.core.i18n import Catalog, tr
-from actionloop.core.model import AUDIT_FORMAT, PRINCIPAL_ROLES, CaseFile, Event
+from actionloop.core.model import AUDIT_FORMAT, PRINCIPAL_ROLES, CaseFile, Event, Plan
 from actionloop.core.policy import Policy
 from actionloop.core.textcheck import measure_is_concrete, problem_is_specific
 from actionloop.workflow.spec import DUTIES, DeadlineSpec, Label, WorkflowSpec
@@ -99,6 +99,16 @@ class Msg:
         return f"Msg({self.render('nb')!r})"
 
 
+_new = object.__new__
+
+
+def _m(key: str, /, **fields: Any) -> Msg:
+    """``Msg((key, fields))``, without the variadic constructor: the judges make many messages."""
+    message: Msg = _new(Msg)
+    message.parts = ((key, fields),)
+    return message
+
+
 def _word(value: Any, lang: str) -> Any:
     """A message field in ``lang``: nested messages, labels and terms are rendered."""
     if isinstance(value, Msg):
@@ -148,6 +158,30 @@ class CaseAudit:
     def to_dict(self, lang: str | None = None) -> dict[str, Any]:
         """The ``actionloop-audit/1`` object; messages in ``lang`` (default: the case's language)."""
         return {"format": AUDIT_FORMAT, "case": self.case, "findings": [f.to_dict(lang) for f in self.findings]}
+
+
+def _setter(cls: type, name: str) -> Callable[[object, Any], None]:
+    """The slot ``name`` of a frozen dataclass, set directly (what its ``__init__`` does through
+    ``object.__setattr__``, at a third of the cost)."""
+    setter: Callable[[object, Any], None] = cls.__dict__[name].__set__
+    return setter
+
+
+_F_DUTY, _F_STATUS, _F_REF, _F_EVENTS, _F_TEXT, _F_LANG = (
+    _setter(Finding, name) for name in ("duty", "status", "legal_ref", "events", "text", "lang")
+)
+
+
+def _new_finding(duty: str, status: str, legal_ref: str, events: tuple[int, ...], text: Msg, lang: str) -> Finding:
+    """``Finding(duty, status, legal_ref, events, text, lang)``, built faster (one per duty and case)."""
+    f: Finding = _new(Finding)
+    _F_DUTY(f, duty)
+    _F_STATUS(f, status)
+    _F_REF(f, legal_ref)
+    _F_EVENTS(f, events)
+    _F_TEXT(f, text)
+    _F_LANG(f, lang)
+    return f
 
 
 M: Catalog = {
@@ -556,6 +590,22 @@ class _LocalTerm:
 _UNKNOWN: Any = object()
 
 
+class _Laws(dict[date, "WorkflowSpec | None"]):
+    """The workflow in force per date for one setting, looked up in the registry on first use and
+    kept (the registry does not change; cases share their dates)."""
+
+    __slots__ = ("registry", "setting")
+
+    def __init__(self, registry: Registry, setting: str) -> None:
+        super().__init__()
+        self.registry = registry
+        self.setting = setting
+
+    def __missing__(self, day: date) -> WorkflowSpec | None:
+        law = self[day] = self.registry.for_event(self.setting, day)
+        return law
+
+
 class _Ctx:
     """Everything one case's audit shares: the case and its facts, and what several judges ask of
     them, looked up once per case (the workflow in force on a day, the act that ended the case,
@@ -563,11 +613,11 @@ class _Ctx:
 
     __slots__ = (
         "_need", "as_of", "cal", "case", "deadlines", "end", "events", "facts", "lang", "laws", "owner",
-        "policy", "refs", "registry",
+        "policy", "refs",
     )
 
     def __init__(
-        self, case: CaseFile, facts: Facts, as_of: date, lang: str, cal: Calendar, registry: Registry,
+        self, case: CaseFile, facts: Facts, as_of: date, lang: str, cal: Calendar, laws: _Laws,
         policy: Policy, owner: str | None,
         refs: dict[tuple[str, str, str | None], tuple[str, bool, str | None]],
         deadlines: dict[tuple[str, str, str], DeadlineSpec] | None = None,
@@ -577,7 +627,9 @@ class _Ctx:
         self.as_of = as_of
         self.lang = lang
         self.cal = cal
-        self.registry = registry
+        #: The workflow in force per date for the case's setting, shared by every case the
+        #: auditor judges: ``laws[day]``.
+        self.laws = laws
         self.policy = policy
         self.owner = owner
         #: Citations per (workflow, duty, variant), shared by every case the auditor judges.
@@ -585,19 +637,13 @@ class _Ctx:
         #: Deadlines per (workflow, duty, variant), shared by every case the auditor judges; None
         #: where the policy has owner overrides (the deadline then depends on the case's owner).
         self.deadlines = deadlines
-        #: The workflow in force per date (a case's events fall on few dates).
-        self.laws: dict[date, WorkflowSpec | None] = {}
         self.events = case.events
         #: The act that ended the case, if it has ended (:attr:`Facts.end`).
         self.end = facts.end
         self._need: Event | None = _UNKNOWN
 
     def workflow(self, day: date) -> WorkflowSpec | None:
-        try:
-            return self.laws[day]
-        except KeyError:
-            law = self.laws[day] = self.registry.for_event(self.case.case.setting, day)
-            return law
+        return self.laws[day]
 
     def deadline(self, wf: WorkflowSpec, duty: str, variant: str) -> DeadlineSpec:
         cache = self.deadlines
@@ -622,7 +668,7 @@ class _Ctx:
         return self._need
 
     def t(self, key: str, **fields: Any) -> Msg:
-        return Msg((key, fields))
+        return _m(key, **fields)
 
 
 def _fmt(day: date) -> str:
@@ -661,12 +707,14 @@ def _first_after(events: Sequence[Event], index: int) -> Event | None:
 class Auditor:
     """Judges cases. Built once (with the workflow registry and an owner policy), then used for
     any number of cases; it keeps nothing between cases but what the law and the policy say
-    (citations and deadlines per workflow, duty and variant)."""
+    (the workflow in force per setting and date, citations and deadlines per workflow, duty and
+    variant)."""
 
     def __init__(self, registry: Registry, policy: Policy | None = None, calendar: Calendar | None = None) -> None:
         self.registry = registry
         self.policy = policy or Policy()
         self.calendar = calendar or calendar_for()
+        self._laws: dict[str, _Laws] = {}
         self._refs: dict[tuple[str, str, str | None], tuple[str, bool, str | None]] = {}
         # Without owner overrides a deadline depends on the workflow, duty and variant alone.
         self._deadlines: dict[tuple[str, str, str], DeadlineSpec] | None = None if self.policy.owners else {}
@@ -686,10 +734,15 @@ class Auditor:
     def audit(self, case: CaseFile, as_of: date) -> CaseAudit:
         """One finding per duty, in the order of ``spec.DUTIES``."""
         facts = gather(case)
-        ctx = _Ctx(case, facts, as_of, case.case.lang, self.calendar, self.registry, self.policy,
-                   case.case.unit.owner, self._refs, self._deadlines)
+        info = case.case
+        setting = info.setting
+        laws = self._laws.get(setting)
+        if laws is None:
+            laws = self._laws[setting] = _Laws(self.registry, setting)
+        ctx = _Ctx(case, facts, as_of, info.lang, self.calendar, laws, self.policy, info.unit.owner, self._refs,
+                   self._deadlines)
         finding = _finding
-        return CaseAudit(case.case.id, tuple([finding(ctx, duty, judge) for duty, judge in self._duties]))
+        return CaseAudit(info.id, tuple([finding(ctx, duty, judge) for duty, judge in self._duties]))
 
 
 def _finding(
@@ -699,13 +752,13 @@ def _finding(
     """Run one duty's judge; it returns (status, message, evidence, variant, day of the law)."""
     events = ctx.events
     if not events:
-        return Finding(duty, NOT_ASSESSABLE, "", (), ctx.t("no_events"), ctx.lang)
+        return Finding(duty, NOT_ASSESSABLE, "", (), _m("no_events"), ctx.lang)
     status, message, evidence, variant, law_day = judge(ctx)
     day = law_day or events[evidence[0] if evidence else 0].day
-    wf = ctx.workflow(day)
+    wf = ctx.laws[day]
     if wf is None:
         setting = ctx.case.case.setting
-        return Finding(duty, NOT_ASSESSABLE, "", evidence, ctx.t("no_law", setting=setting, day=_fmt(day)), ctx.lang)
+        return Finding(duty, NOT_ASSESSABLE, "", evidence, _m("no_law", setting=setting, day=_fmt(day)), ctx.lang)
     key = (wf.id, duty, variant)
     cited = ctx.refs.get(key)
     if cited is None:
@@ -714,8 +767,8 @@ def _finding(
         cited = ctx.refs[key] = (ref.cite() if ref else "", spec.applies, spec.note)
     cite, applies, note = cited
     if not applies and status != NOT_APPLICABLE:
-        status, message = NOT_APPLICABLE, (Msg(note) if note else ctx.t("doc_na"))
-    return Finding(duty, status, cite, evidence, message, ctx.lang)
+        status, message = NOT_APPLICABLE, (Msg(note) if note else _m("doc_na"))
+    return _new_finding(duty, status, cite, evidence, message, ctx.lang)
 
 
 # --- monitor -------------------------------------------------------------------------------------
@@ -725,11 +778,11 @@ def _monitor(ctx: _Ctx) -> Judgement:
     f = ctx.facts
     concern = f.first_concern
     if concern is None:
-        return NOT_ASSESSABLE, ctx.t("no_concern"), (), None, None
+        return NOT_ASSESSABLE, _m("no_concern"), (), None, None
     if not f.plans:
-        return FULFILLED, ctx.t("monitor_ok", day=concern.day, follow=Msg()), (concern.index,), None, concern.day
+        return FULFILLED, _m("monitor_ok", day=concern.day, follow=Msg()), (concern.index,), None, concern.day
     plan = f.plans[0]
-    wf = ctx.workflow(plan.day)
+    wf = ctx.laws[plan.day]
     spec = ctx.deadline(wf, "monitor", "normal") if wf else None
     end_day = ctx.end.day if ctx.end else ctx.as_of
     # A span of n calendar days holds at most n school days: only long spans need the calendar.
@@ -738,9 +791,9 @@ def _monitor(ctx: _Ctx) -> Judgement:
     evidence = (concern.index, *follow) if concern.index < plan.index else tuple(sorted({concern.index, *follow}))
     if spec is not None and worst_gap > spec.local_default.amount:
         beyond = spec.breach_after is not None and worst_gap > spec.breach_after.amount
-        message = ctx.t("monitor_gap", n=worst_gap, start=gap_at[0], end=gap_at[1])
+        message = _m("monitor_gap", n=worst_gap, start=gap_at[0], end=gap_at[1])
         return (BREACHED if beyond else WARNING), message, evidence, None, concern.day
-    message = ctx.t("monitor_ok", day=concern.day, follow=ctx.t("monitor_follow"))
+    message = _m("monitor_ok", day=concern.day, follow=_m("monitor_follow"))
     return FULFILLED, message, evidence, None, concern.day
 
 
@@ -782,20 +835,20 @@ def _intervene(ctx: _Ctx) -> Judgement:
     if seen is None:
         if f.interventions:
             first = f.interventions[0]
-            return FULFILLED, ctx.t("intervene_ok", day=first.day), (first.index,), None, first.day
+            return FULFILLED, _m("intervene_ok", day=first.day), (first.index,), None, first.day
         concern = f.first_concern
-        return NOT_APPLICABLE, ctx.t("intervene_na"), (concern.index,) if concern else (), None, None
+        return NOT_APPLICABLE, _m("intervene_na"), (concern.index,) if concern else (), None, None
     acted = _first_after(f.interventions, 0)
     if acted is None:
-        return BREACHED, ctx.t("intervene_missing", seen=seen.day), (seen.index,), None, seen.day
+        return BREACHED, _m("intervene_missing", seen=seen.day), (seen.index,), None, seen.day
     evidence = (seen.index, acted.index)
     if acted.day <= seen.day or acted.index < seen.index:
-        return FULFILLED, ctx.t("intervene_ok", day=acted.day), evidence, None, seen.day
-    wf = ctx.workflow(seen.day)
+        return FULFILLED, _m("intervene_ok", day=acted.day), evidence, None, seen.day
+    wf = ctx.laws[seen.day]
     spec = ctx.deadline(wf, "intervene", "normal") if wf else None
     late = grade(seen, acted, spec, ctx.as_of, ctx.cal) if spec else LATE
     status = BREACHED if late == TOO_LATE else WARNING
-    return status, ctx.t("intervene_late", seen=seen.day, day=acted.day), evidence, None, seen.day
+    return status, _m("intervene_late", seen=seen.day, day=acted.day), evidence, None, seen.day
 
 
 # --- report to the principal --------------------------------------------------------------------
@@ -807,13 +860,13 @@ def _report_to_principal(ctx: _Ctx) -> Judgement:
     if concern is None:
         if f.reports:
             r = f.reports[0]
-            return FULFILLED, ctx.t("report_on_time", concern="?", day=r.day, term="-"), (r.index,), None, r.day
-        return NOT_ASSESSABLE, ctx.t("no_concern"), (), None, None
+            return FULFILLED, _m("report_on_time", concern="?", day=r.day, term="-"), (r.index,), None, r.day
+        return NOT_ASSESSABLE, _m("no_concern"), (), None, None
     if f.offender == "leadership":
         c = f.offender_concern or concern
-        return NOT_APPLICABLE, ctx.t("report_leadership"), (c.index,), "leadership", c.day
+        return NOT_APPLICABLE, _m("report_leadership"), (c.index,), "leadership", c.day
     if f.role_of(concern.by) in PRINCIPAL_ROLES:
-        return FULFILLED, ctx.t("report_self", day=concern.day), (concern.index,), None, concern.day
+        return FULFILLED, _m("report_self", day=concern.day), (concern.index,), None, concern.day
     judged = _judge_report(ctx, concern, "normal")
     staff_concern = f.offender_concern if f.offender == "staff" else None
     if staff_concern is not None:
@@ -827,7 +880,7 @@ def _judge_report(ctx: _Ctx, concern: Event, variant: str) -> Judgement:
     f = ctx.facts
     if variant == "normal" and concern.fields.get("offender") == "staff":
         variant = "staff"
-    wf = ctx.workflow(concern.day)
+    wf = ctx.laws[concern.day]
     if wf is None:
         return NOT_ASSESSABLE, Msg(), (concern.index,), None, concern.day
     spec = ctx.deadline(wf, "report_to_principal", variant)
@@ -838,24 +891,24 @@ def _judge_report(ctx: _Ctx, concern: Event, variant: str) -> Judgement:
         # Not documented as a report, but the principal acted: judge the timing, at most a warning.
         g = grade(concern, principal_act, spec, ctx.as_of, ctx.cal)
         status = BREACHED if g == TOO_LATE else WARNING
-        msg = ctx.t("report_undocumented", day=principal_act.day)
+        msg = _m("report_undocumented", day=principal_act.day)
         return status, msg, (concern.index, principal_act.index), variant, concern.day
     if report is None and ctx.end is not None:
-        return BREACHED, ctx.t("report_missing", concern=concern.day, term=term), (concern.index,), variant, concern.day
+        return BREACHED, _m("report_missing", concern=concern.day, term=term), (concern.index,), variant, concern.day
     g = grade(concern, report, spec, ctx.as_of, ctx.cal)
     if report is not None:
         evidence: tuple[int, ...] = (concern.index, report.index)
         if g == ON_TIME:
-            return FULFILLED, ctx.t("report_on_time", concern=concern.day, day=report.day, term=term), evidence, variant, concern.day
+            return FULFILLED, _m("report_on_time", concern=concern.day, day=report.day, term=term), evidence, variant, concern.day
         n = ctx.cal.working_days_between(concern.day, report.day)
         if g == LATE:
-            return WARNING, ctx.t("report_late", concern=concern.day, day=report.day, n=n, local=_LocalTerm(spec)), evidence, variant, concern.day
-        return BREACHED, ctx.t("report_too_late", concern=concern.day, day=report.day, n=n, term=term), evidence, variant, concern.day
+            return WARNING, _m("report_late", concern=concern.day, day=report.day, n=n, local=_LocalTerm(spec)), evidence, variant, concern.day
+        return BREACHED, _m("report_too_late", concern=concern.day, day=report.day, n=n, term=term), evidence, variant, concern.day
     evidence = (concern.index,)
     if g == PENDING:
-        return NOT_ASSESSABLE, ctx.t("report_pending", concern=concern.day, local=_LocalTerm(spec)), evidence, variant, concern.day
+        return NOT_ASSESSABLE, _m("report_pending", concern=concern.day, local=_LocalTerm(spec)), evidence, variant, concern.day
     status = BREACHED if g == FAR_OVERDUE else WARNING
-    return status, ctx.t("report_missing", concern=concern.day, term=term), evidence, variant, concern.day
+    return status, _m("report_missing", concern=concern.day, term=term), evidence, variant, concern.day
 
 
 # --- report to the owner -------------------------------------------------------------------------
@@ -867,20 +920,20 @@ def _report_to_owner(ctx: _Ctx) -> Judgement:
     concern = f.first_concern
     if variant == "normal" or concern is None:
         ev = (concern.index,) if concern else ()
-        return NOT_APPLICABLE, ctx.t("owner_na"), ev, None, concern.day if concern else None
+        return NOT_APPLICABLE, _m("owner_na"), ev, None, concern.day if concern else None
     if variant == "leadership":
         start: Event | None = f.offender_concern or concern
-        why = ctx.t("why_leadership")
+        why = _m("why_leadership")
     elif variant == "staff":
         start = f.principal_learned() or f.offender_concern or concern
-        why = ctx.t("why_staff")
+        why = _m("why_staff")
     else:
         learned = f.principal_learned()
         since = f.serious_since
         start = max((e for e in (learned, since) if e is not None), key=lambda e: e.index, default=concern)
-        why = ctx.t("why_serious")
+        why = _m("why_serious")
     assert start is not None
-    wf = ctx.workflow(start.day)
+    wf = ctx.laws[start.day]
     if wf is None:
         return NOT_ASSESSABLE, Msg(), (start.index,), variant, start.day
     spec = ctx.deadline(wf, "report_to_owner", "staff" if variant in ("staff", "leadership") else "normal")
@@ -889,19 +942,19 @@ def _report_to_owner(ctx: _Ctx) -> Judgement:
     evidence = (start.index, report.index) if report else (start.index,)
     law_day = start.day
     if report is not None and report.index <= start.index:
-        return FULFILLED, ctx.t("owner_on_time", day=report.day, why=why, term=term), _pair(start, report), variant, law_day
+        return FULFILLED, _m("owner_on_time", day=report.day, why=why, term=term), _pair(start, report), variant, law_day
     if report is None and ctx.end is not None:
-        return BREACHED, ctx.t("owner_missing", why=why, term=term), evidence, variant, law_day
+        return BREACHED, _m("owner_missing", why=why, term=term), evidence, variant, law_day
     g = grade(start, report, spec, ctx.as_of, ctx.cal)
     if report is not None:
         if g == ON_TIME:
-            return FULFILLED, ctx.t("owner_on_time", day=report.day, why=why, term=term), evidence, variant, law_day
+            return FULFILLED, _m("owner_on_time", day=report.day, why=why, term=term), evidence, variant, law_day
         key, status = ("owner_too_late", BREACHED) if g == TOO_LATE else ("owner_late", WARNING)
-        return status, ctx.t(key, day=report.day, why=why, term=term, local=_LocalTerm(spec)), evidence, variant, law_day
+        return status, _m(key, day=report.day, why=why, term=term, local=_LocalTerm(spec)), evidence, variant, law_day
     if g == PENDING:
-        return NOT_ASSESSABLE, ctx.t("owner_pending", why=why, local=_LocalTerm(spec)), evidence, variant, law_day
+        return NOT_ASSESSABLE, _m("owner_pending", why=why, local=_LocalTerm(spec)), evidence, variant, law_day
     status = BREACHED if g == FAR_OVERDUE else WARNING
-    return status, ctx.t("owner_missing", why=why, term=term), evidence, variant, law_day
+    return status, _m("owner_missing", why=why, term=term), evidence, variant, law_day
 
 
 # --- investigate ---------------------------------------------------------------------------------
@@ -916,11 +969,11 @@ def _investigate(ctx: _Ctx) -> Judgement:
         if first_act is None or f.offender == "leadership":
             ev = (concern.index,) if concern else ()
             key = "inv_owner_unknown" if f.offender == "leadership" else "inv_unknown"
-            return NOT_ASSESSABLE, ctx.t(key), ev, None, concern.day if concern else None
+            return NOT_ASSESSABLE, _m(key), ev, None, concern.day if concern else None
         learned = first_act
     variant = "staff" if f.offender in ("staff", "leadership") else ("serious" if f.serious else "normal")
     ref_variant = f.offender if f.offender in ("staff", "leadership") else None
-    wf = ctx.workflow(learned.day)
+    wf = ctx.laws[learned.day]
     if wf is None:
         return NOT_ASSESSABLE, Msg(), (learned.index,), ref_variant, learned.day
     spec = ctx.deadline(wf, "investigate", variant)
@@ -929,23 +982,23 @@ def _investigate(ctx: _Ctx) -> Judgement:
     evidence = _ids([learned] + ([start] if start else []) + f.conclusions[:1])
     if start is None:
         if ctx.end is not None:
-            return BREACHED, ctx.t("inv_missing", learned=learned.day, term=term), evidence, ref_variant, learned.day
+            return BREACHED, _m("inv_missing", learned=learned.day, term=term), evidence, ref_variant, learned.day
         g = grade(learned, None, spec, ctx.as_of, ctx.cal)
         if g == PENDING:
-            return NOT_ASSESSABLE, ctx.t("inv_pending", local=_LocalTerm(spec)), evidence, ref_variant, learned.day
+            return NOT_ASSESSABLE, _m("inv_pending", local=_LocalTerm(spec)), evidence, ref_variant, learned.day
         status = BREACHED if g == FAR_OVERDUE else WARNING
-        return status, ctx.t("inv_missing", learned=learned.day, term=term), evidence, ref_variant, learned.day
+        return status, _m("inv_missing", learned=learned.day, term=term), evidence, ref_variant, learned.day
     g = ON_TIME if start.index < learned.index else grade(learned, start, spec, ctx.as_of, ctx.cal)
     n = max(0, ctx.cal.school_days_between(learned.day, start.day))
     if g == ON_TIME:
-        status, message = FULFILLED, ctx.t("inv_on_time", day=start.day, n=n, learned=learned.day, term=term)
+        status, message = FULFILLED, _m("inv_on_time", day=start.day, n=n, learned=learned.day, term=term)
     elif g == LATE:
-        status, message = WARNING, ctx.t("inv_late", day=start.day, n=n, learned=learned.day, local=_LocalTerm(spec))
+        status, message = WARNING, _m("inv_late", day=start.day, n=n, learned=learned.day, local=_LocalTerm(spec))
     else:
-        status, message = BREACHED, ctx.t("inv_too_late", day=start.day, n=n, learned=learned.day, term=term)
+        status, message = BREACHED, _m("inv_too_late", day=start.day, n=n, learned=learned.day, term=term)
     end = ctx.end
     if not f.conclusions and end is not None and end.type == "closed" and status == FULFILLED:
-        status, message = WARNING, message + ctx.t("inv_no_conclusion")
+        status, message = WARNING, message + _m("inv_no_conclusion")
     return status, message, evidence, ref_variant, learned.day
 
 
@@ -963,30 +1016,30 @@ def _hear_child(ctx: _Ctx) -> Judgement:
     best_missing = first_plan is not None and not (first_plan.plan.best_interests or "").strip()
     if heard is not None and (decided is None or heard.index < decided.index):
         evidence = _pair(heard, first_plan) if first_plan is not None else (heard.index,)
-        msg = ctx.t("hear_ok", day=heard.day)
+        msg = _m("hear_ok", day=heard.day)
         if best_missing:
-            return WARNING, msg + ctx.t("hear_no_best"), evidence, None, law_day
+            return WARNING, msg + _m("hear_no_best"), evidence, None, law_day
         return FULFILLED, msg, evidence, None, law_day
     if heard is not None and decided is not None:
-        return BREACHED, ctx.t("hear_after", concluded=decided.day, day=heard.day), _pair(decided, heard), None, law_day
+        return BREACHED, _m("hear_after", concluded=decided.day, day=heard.day), _pair(decided, heard), None, law_day
     if first_plan is not None and (first_plan.plan.child_views or "").strip():
-        msg = ctx.t("hear_plan_only") + (ctx.t("hear_no_best") if best_missing else Msg())
+        msg = _m("hear_plan_only") + (_m("hear_no_best") if best_missing else Msg())
         return WARNING, msg, (first_plan.index,), None, law_day
     end = ctx.end
     if decided is not None or (end is not None and end.type == "closed"):
         ev = _ids([e for e in (decided, end) if e is not None])
-        return BREACHED, ctx.t("hear_missing"), ev, None, law_day
+        return BREACHED, _m("hear_missing"), ev, None, law_day
     # Still investigating: judge against the time since the investigation started.
     start = f.investigative[0] if f.investigative else f.principal_learned()
     if start is None:
-        return NOT_ASSESSABLE, ctx.t("hear_pending"), (concern.index,) if concern else (), None, law_day
-    wf = ctx.workflow(start.day)
+        return NOT_ASSESSABLE, _m("hear_pending"), (concern.index,) if concern else (), None, law_day
+    wf = ctx.laws[start.day]
     if wf is None:
         return NOT_ASSESSABLE, Msg(), (start.index,), None, law_day
     g = grade(start, None, ctx.deadline(wf, "hear_child", "normal"), ctx.as_of, ctx.cal)
     if g == PENDING:
-        return NOT_ASSESSABLE, ctx.t("hear_pending"), (start.index,), None, law_day
-    return (BREACHED if g == FAR_OVERDUE else WARNING), ctx.t("hear_missing"), (start.index,), None, law_day
+        return NOT_ASSESSABLE, _m("hear_pending"), (start.index,), None, law_day
+    return (BREACHED if g == FAR_OVERDUE else WARNING), _m("hear_missing"), (start.index,), None, law_day
 
 
 # --- measures ------------------------------------------------------------------------------------
@@ -1015,8 +1068,8 @@ def _measures(ctx: _Ctx) -> Judgement:
     need = ctx.need()
     if need is None:
         ev = _ids(f.conclusions[:1] + f.hearings[:1])
-        return NOT_APPLICABLE, ctx.t("measures_na"), ev, None, None
-    wf = ctx.workflow(need.day)
+        return NOT_APPLICABLE, _m("measures_na"), ev, None, None
+    wf = ctx.laws[need.day]
     if wf is None:
         return NOT_ASSESSABLE, Msg(), (need.index,), None, need.day
     staff = f.offender in ("staff", "leadership")
@@ -1026,33 +1079,33 @@ def _measures(ctx: _Ctx) -> Judgement:
     results: list[tuple[str, Msg, list[Event]]] = []
     if plan is None:
         if end is not None and end.type == "closed":
-            results.append((BREACHED, ctx.t("measures_missing", start=need.day), [need, end]))
+            results.append((BREACHED, _m("measures_missing", start=need.day), [need, end]))
         elif end is not None:  # the child left
             g = grade(need, end, spec, ctx.as_of, ctx.cal)
             status = BREACHED if g == TOO_LATE else (WARNING if g == LATE else NOT_ASSESSABLE)
-            results.append((status, ctx.t("measures_missing", start=need.day), [need, end]))
+            results.append((status, _m("measures_missing", start=need.day), [need, end]))
         else:
             g = grade(need, None, spec, ctx.as_of, ctx.cal)
             if g == PENDING:
-                results.append((NOT_ASSESSABLE, ctx.t("measures_pending", start=need.day, local=_LocalTerm(spec)), [need]))
+                results.append((NOT_ASSESSABLE, _m("measures_pending", start=need.day, local=_LocalTerm(spec)), [need]))
             else:
                 status = BREACHED if g == FAR_OVERDUE else WARNING
-                results.append((status, ctx.t("measures_missing", start=need.day), [need]))
+                results.append((status, _m("measures_missing", start=need.day), [need]))
     else:
         start = need if need.index < plan.index else plan
         g = ON_TIME if start is plan else grade(start, plan, spec, ctx.as_of, ctx.cal)
         if g in (LATE, TOO_LATE):
             n = max(0, ctx.cal.school_days_between(start.day, plan.day))
             if g == LATE:
-                message = ctx.t("measures_late", day=plan.day, n=n, start=start.day, local=_LocalTerm(spec))
+                message = _m("measures_late", day=plan.day, n=n, start=start.day, local=_LocalTerm(spec))
                 results.append((WARNING, message, [start, plan]))
             else:
-                message = ctx.t("measures_too_late", day=plan.day, n=n, start=start.day)
+                message = _m("measures_too_late", day=plan.day, n=n, start=start.day)
                 results.append((BREACHED, message, [start, plan]))
         results += _measures_while_unsafe(ctx, spec)
         for decision in f.sf_decisions:
             if decision.fields.get("outcome") == "not_fulfilled":
-                results.append((BREACHED, ctx.t("measures_sf", day=decision.day), [decision]))
+                results.append((BREACHED, _m("measures_sf", day=decision.day), [decision]))
         if not results:
             return _measures_kept(ctx, need, plan)
     status = _worst(r[0] for r in results)
@@ -1068,14 +1121,14 @@ def _measures_kept(ctx: _Ctx, need: Event, plan: Event) -> Judgement:
     end = ctx.end
     closed = end is not None and end.type == "closed"
     key = "measures_ok" if closed else "measures_running"
-    message = ctx.t(key, day=plan.day)
+    message = _m(key, day=plan.day)
     status = FULFILLED
     if closed and not f.done and not any(e.index > plan.index for e in f.evaluations):
-        status, message = WARNING, message + ctx.t("measures_undone")
+        status, message = WARNING, message + _m("measures_undone")
     if closed and end is not None and end.fields.get("child_view") in (None, "unclear"):
         last_view = _last_view(ctx, end.index)
         if last_view != "safe":
-            status, message = WARNING, message + ctx.t("measures_closed_unclear")
+            status, message = WARNING, message + _m("measures_closed_unclear")
     evidence = _ids([need, plan, *f.done, *f.evaluations])
     staff = f.offender in ("staff", "leadership")
     return status, message, evidence, f.offender if staff else None, need.day
@@ -1098,12 +1151,12 @@ def _measures_while_unsafe(ctx: _Ctx, spec: DeadlineSpec) -> list[tuple[str, Msg
     for closing in f.closings:
         view = closing.fields.get("child_view") or _last_view(ctx, closing.index)
         if view == "not_safe":
-            out.append((BREACHED, ctx.t("measures_closed_unsafe", day=closing.day), [closing]))
+            out.append((BREACHED, _m("measures_closed_unsafe", day=closing.day), [closing]))
     for ev in f.evaluations:
         if ev.fields.get("child_view") != "not_safe":
             continue
         if ev.fields.get("outcome") == "close":
-            out.append((BREACHED, ctx.t("measures_closed_unsafe", day=ev.day), [ev]))
+            out.append((BREACHED, _m("measures_closed_unsafe", day=ev.day), [ev]))
             continue
         later_plan = _first_after(f.plans, ev.index + 1)
         later_safe = next(
@@ -1116,89 +1169,119 @@ def _measures_while_unsafe(ctx: _Ctx, spec: DeadlineSpec) -> list[tuple[str, Msg
             continue  # reported above if the child was still not safe
         g = grade(ev, None, spec, ctx.as_of, ctx.cal)
         if g == FAR_OVERDUE:
-            out.append((BREACHED, ctx.t("measures_unrevised", day=ev.day), [ev]))
+            out.append((BREACHED, _m("measures_unrevised", day=ev.day), [ev]))
         elif g == OVERDUE:
-            out.append((WARNING, ctx.t("measures_unrevised_late", day=ev.day, local=_LocalTerm(spec)), [ev]))
+            out.append((WARNING, _m("measures_unrevised_late", day=ev.day, local=_LocalTerm(spec)), [ev]))
     return out
 
 
 # --- written plan --------------------------------------------------------------------------------
 
 
-def _plan_defects(ctx: _Ctx, plan_event: Event, wf: WorkflowSpec) -> list[Msg]:
-    plan = plan_event.plan
-    v = plan.version or (ctx.facts.plans.index(plan_event) + 1)
+#: Text checks already made, by text (plans repeat their measures from version to version, and a
+#: case is audited again at every change); emptied when full.
+_SPECIFIC: dict[str, bool] = {}
+_CONCRETE: dict[str, bool] = {}
+_TEXT_CACHE_SIZE = 50_000
+
+
+def _specific(text: str) -> bool:
+    """:func:`problem_is_specific`, remembered per text."""
+    known = _SPECIFIC.get(text)
+    if known is None:
+        if len(_SPECIFIC) >= _TEXT_CACHE_SIZE:
+            _SPECIFIC.clear()
+        known = _SPECIFIC[text] = problem_is_specific(text)
+    return known
+
+
+def _plan_defects(plan: Plan, v: int, who: str) -> list[Msg]:
     defects: list[Msg] = []
     problem = (plan.problem or "").strip()
     if not problem:
-        defects.append(ctx.t("defect_problem_empty", v=v))
-    elif not problem_is_specific(problem):
-        defects.append(ctx.t("defect_problem_generic", v=v, text=problem[:80]))
-    who = wf.plan_who_field
+        defects.append(_m("defect_problem_empty", v=v))
+    elif not _specific(problem):
+        defects.append(_m("defect_problem_generic", v=v, text=problem[:80]))
     vague: list[str] = []
     no_when: list[str] = []
     no_who: list[str] = []
+    concrete = _CONCRETE
+    performer = who == "performer"
     for m in plan.measures:
-        if not measure_is_concrete(m.text):
+        text = m.text
+        known = concrete.get(text) if text.__class__ is str else None
+        if known is None:
+            known = measure_is_concrete(text)
+            if text.__class__ is str:
+                if len(concrete) >= _TEXT_CACHE_SIZE:
+                    concrete.clear()
+                concrete[text] = known
+        if not known:
             vague.append(m.id)
-        if not (m.when or "").strip():
+        when = m.when
+        if not when or not when.strip():
             no_when.append(m.id)
-        if not (getattr(m, who) or "").strip():
+        someone = m.performer if performer else getattr(m, who)
+        if not someone or not someone.strip():
             no_who.append(m.id)
     if vague:
-        defects.append(ctx.t("defect_vague", v=v, ids=", ".join(vague)))
+        defects.append(_m("defect_vague", v=v, ids=", ".join(vague)))
     if no_when:
-        defects.append(ctx.t("defect_when", v=v, ids=", ".join(no_when)))
+        defects.append(_m("defect_when", v=v, ids=", ".join(no_when)))
     if no_who:
-        defects.append(ctx.t("defect_performer" if who == "performer" else "defect_responsible", v=v, ids=", ".join(no_who)))
+        defects.append(_m("defect_performer" if performer else "defect_responsible", v=v, ids=", ".join(no_who)))
     if not plan.evaluations:
-        defects.append(ctx.t("defect_evaluations", v=v))
+        defects.append(_m("defect_evaluations", v=v))
     return defects
 
 
 def _written_plan(ctx: _Ctx) -> Judgement:
     f = ctx.facts
-    if not f.plans:
+    plans = f.plans
+    if not plans:
         need = ctx.need()
         if need is None:
-            return NOT_APPLICABLE, ctx.t("plan_na"), (), None, None
-        wf = ctx.workflow(need.day)
+            return NOT_APPLICABLE, _m("plan_na"), (), None, None
+        wf = ctx.laws[need.day]
         if wf is None:
             return NOT_ASSESSABLE, Msg(), (need.index,), None, need.day
         spec = ctx.deadline(wf, "written_plan", "normal")
         end = ctx.end
         if end is not None and end.type == "closed":
-            return BREACHED, ctx.t("plan_missing", start=need.day), _pair(need, end), None, need.day
+            return BREACHED, _m("plan_missing", start=need.day), _pair(need, end), None, need.day
         g = grade(need, end, spec, ctx.as_of, ctx.cal)
         if g in (PENDING, ON_TIME):
-            return NOT_ASSESSABLE, ctx.t("plan_pending", local=_LocalTerm(spec)), (need.index,), None, need.day
+            return NOT_ASSESSABLE, _m("plan_pending", local=_LocalTerm(spec)), (need.index,), None, need.day
         status = BREACHED if g in (FAR_OVERDUE, TOO_LATE) else WARNING
-        return status, ctx.t("plan_missing", start=need.day), (need.index,), None, need.day
+        return status, _m("plan_missing", start=need.day), (need.index,), None, need.day
     defects: list[Msg] = []
     bad: list[Event] = []
-    for plan_event in f.plans:
-        wf = ctx.workflow(plan_event.day)
+    laws = ctx.laws
+    wf = None
+    for i, plan_event in enumerate(plans):
+        wf = laws[plan_event.day]
         if wf is None:
             continue
-        found = _plan_defects(ctx, plan_event, wf)
+        plan = plan_event.fields["plan"]
+        found = _plan_defects(plan, plan.version or (i + 1), wf.plan_who_field)
         if found:
             defects += found
             bad.append(plan_event)
     if defects:
         law_day = bad[0].day
-        return BREACHED, ctx.t("plan_defects", defects=Msg.join(defects, "; ")), _ids_in_order(bad), None, law_day
-    last = f.plans[-1]
-    wf = ctx.workflow(last.day)
+        return BREACHED, _m("plan_defects", defects=Msg.join(defects, "; ")), _ids_in_order(bad), None, law_day
+    last = plans[-1]
+    # wf: the workflow on the last plan's day (the loop above ends there)
     who_key = "who_performer" if wf is None or wf.plan_who_field == "performer" else "who_responsible"
-    versions = ", ".join(f"v{e.plan.version or i + 1} {_fmt(e.day)}" for i, e in enumerate(f.plans))
-    message = ctx.t("plan_ok", versions=versions, who=ctx.t(who_key))
+    versions = ", ".join([f"v{e.fields['plan'].version or i + 1} {e.day.isoformat()}" for i, e in enumerate(plans)])
+    message = _m("plan_ok", versions=versions, who=_m(who_key))
     status = FULFILLED
-    first = f.plans[0]
+    first = plans[0]
     made = first.day.isoformat()
-    early = [m.id for m in first.plan.measures if (m.when or "")[:10] < made and _is_date(m.when)]
+    early = [m.id for m in first.fields["plan"].measures if (m.when or "")[:10] < made and _is_date(m.when)]
     if early:
-        status, message = WARNING, message + ctx.t("plan_late_start", ids=", ".join(early))
-    return status, message, _ids_in_order(f.plans), None, last.day
+        status, message = WARNING, message + _m("plan_late_start", ids=", ".join(early))
+    return status, message, _ids_in_order(plans), None, last.day
 
 
 def _is_date(text: str | None) -> bool:
@@ -1216,87 +1299,92 @@ def _is_date(text: str | None) -> bool:
 
 def _evaluate(ctx: _Ctx) -> Judgement:
     f = ctx.facts
-    if not f.plans:
-        return NOT_APPLICABLE, ctx.t("eval_na"), (), None, None
-    first = f.plans[0]
-    wf = ctx.workflow(first.day)
+    plans = f.plans
+    if not plans:
+        return NOT_APPLICABLE, _m("eval_na"), (), None, None
+    first = plans[0]
+    wf = ctx.laws[first.day]
     if wf is None:
         return NOT_ASSESSABLE, Msg(), (first.index,), None, first.day
     spec = ctx.deadline(wf, "evaluate", "normal")
     end = ctx.end
-    end_day = end.day if end is not None else ctx.as_of
+    as_of, cal = ctx.as_of, ctx.cal
+    end_day = end.day if end is not None else as_of
     closed = end is not None and end.type == "closed"
     results: list[tuple[str, Msg, list[Event]]] = []
     used: set[int] = set()
     met: list[str] = []
     any_dates = False
-    plans = f.plans
+    evaluations = f.evaluations
+    last = len(plans) - 1
     for i, plan_event in enumerate(plans):
-        next_plan = plans[i + 1] if i + 1 < len(plans) else None
+        next_plan = plans[i + 1] if i < last else None
         until = next_plan.day if next_plan is not None else end_day
-        planned = plan_event.plan.evaluations
-        dates = [d for d in planned if d <= until and d >= plan_event.day]
-        any_dates = any_dates or bool(planned)
+        planned = plan_event.fields["plan"].evaluations
+        made = plan_event.day
+        dates = [d for d in planned if d <= until and d >= made]
+        if planned:
+            any_dates = True
+        after = plan_event.index
         for k, due in enumerate(dates):
             if next_plan is not None and due >= next_plan.day:
                 continue
             next_due = dates[k + 1] if k + 1 < len(dates) else None
-            match = _evaluation_for(ctx, due, next_due, plan_event.index, used)
+            # The first evaluation after the plan, not yet counted for another date, that counts
+            # for this one: no more than a few school days early, and before the next planned date.
+            match = None
+            for e in evaluations:
+                if e.index <= after or e.index in used:
+                    continue
+                day = e.day
+                if next_due is not None and day >= next_due:
+                    continue
+                # n calendar days early are at most n school days early: only then ask the calendar.
+                if (due - day).days <= _EARLY_EVALUATION or cal.school_days_between(day, due) <= _EARLY_EVALUATION:
+                    match = e
+                    break
             if match is not None:
                 used.add(match.index)
-                g = ON_TIME if match.day <= due else grade(DayPoint.on(due), match, spec, ctx.as_of, ctx.cal)
+                g = ON_TIME if match.day <= due else grade(DayPoint.on(due), match, spec, as_of, cal)
                 if g == ON_TIME:
-                    met.append(_fmt(due))
+                    met.append(due.isoformat())
                     continue
                 status = BREACHED if g == TOO_LATE else WARNING
-                results.append((status, ctx.t("eval_late", due=due, day=match.day), [plan_event, match]))
+                results.append((status, _m("eval_late", due=due, day=match.day), [plan_event, match]))
                 continue
             if closed and due <= end_day:
-                results.append((BREACHED, ctx.t("eval_missing", due=due), [plan_event]))
+                results.append((BREACHED, _m("eval_missing", due=due), [plan_event]))
                 continue
             if end is not None:
                 continue  # the child left before this evaluation
-            g = grade(DayPoint.on(due), None, spec, ctx.as_of, ctx.cal)
+            g = grade(DayPoint.on(due), None, spec, as_of, cal)
             if g == PENDING:
                 continue
             status = BREACHED if g == FAR_OVERDUE else WARNING
-            results.append((status, ctx.t("eval_missing", due=due), [plan_event]))
+            results.append((status, _m("eval_missing", due=due), [plan_event]))
     if not any_dates:
-        done = [e for e in f.evaluations if e.index > first.index]
+        done = [e for e in evaluations if e.index > first.index]
         if done:
-            results.append((WARNING, ctx.t("eval_no_dates_done", dates=", ".join(_fmt(e.day) for e in done)), done))
+            results.append((WARNING, _m("eval_no_dates_done", dates=", ".join([e.day.isoformat() for e in done])), done))
         else:
             wspec = ctx.deadline(wf, "measures", "normal")
-            g = grade(first, end, wspec, ctx.as_of, ctx.cal)
+            g = grade(first, end, wspec, as_of, cal)
             status = BREACHED if closed or g in (FAR_OVERDUE, TOO_LATE) else (WARNING if g in (OVERDUE, LATE) else NOT_ASSESSABLE)
-            results.append((status, ctx.t("eval_no_dates"), [first]))
-    results += _revisions(ctx, wf)
+            results.append((status, _m("eval_no_dates"), [first]))
+    for ev in evaluations:
+        if ev.fields.get("outcome") == "revise":
+            results += _revisions(ctx, wf)
+            break
     if not results:
         if not met:
-            if end is not None and end.type == "closed" and not f.evaluations:
-                return WARNING, ctx.t("eval_closed_without"), _ids([*plans, end]), None, first.day
-            return NOT_ASSESSABLE, ctx.t("eval_none_due"), _ids_in_order(plans), None, first.day
-        return FULFILLED, ctx.t("eval_ok", dates=", ".join(met)), _ids(plans + f.evaluations), None, first.day
-    status = _worst(r[0] for r in results)
+            if closed and not evaluations:
+                return WARNING, _m("eval_closed_without"), _ids([*plans, end]), None, first.day  # type: ignore[list-item]
+            return NOT_ASSESSABLE, _m("eval_none_due"), _ids_in_order(plans), None, first.day
+        return FULFILLED, _m("eval_ok", dates=", ".join(met)), _ids(plans + evaluations), None, first.day
+    status = _worst([r[0] for r in results])
     chosen = [r for r in results if r[0] == status]
     evidence = _ids([e for r in chosen for e in r[2]])
-    return status, Msg.join(r[1] for r in chosen), evidence, None, first.day
-
-
-def _evaluation_for(ctx: _Ctx, due: date, next_due: date | None, after: int, used: set[int]) -> Event | None:
-    """The first evaluation after the plan (event index ``after``), not yet counted for another
-    date, that counts for the evaluation planned on ``due``: no more than a few school days early,
-    and before the next planned date."""
-    for e in ctx.facts.evaluations:
-        if e.index <= after or e.index in used:
-            continue
-        day = e.day
-        if next_due is not None and day >= next_due:
-            continue
-        # n calendar days early are at most n school days early: only then ask the calendar.
-        if (due - day).days <= _EARLY_EVALUATION or ctx.cal.school_days_between(day, due) <= _EARLY_EVALUATION:
-            return e
-    return None
+    return status, Msg.join([r[1] for r in chosen]), evidence, None, first.day
 
 
 def _revisions(ctx: _Ctx, wf: WorkflowSpec) -> list[tuple[str, Msg, list[Event]]]:
@@ -1311,16 +1399,16 @@ def _revisions(ctx: _Ctx, wf: WorkflowSpec) -> list[tuple[str, Msg, list[Event]]
         revised = _first_after(f.plans, ev.index + 1)
         if revised is None:
             if end is not None and end.type == "closed":
-                out.append((BREACHED, ctx.t("eval_no_revision", day=ev.day), [ev]))
+                out.append((BREACHED, _m("eval_no_revision", day=ev.day), [ev]))
                 continue
             g = grade(ev, None, pspec, ctx.as_of, ctx.cal)
             if g != PENDING:
-                out.append((BREACHED if g == FAR_OVERDUE else WARNING, ctx.t("eval_no_revision", day=ev.day), [ev]))
+                out.append((BREACHED if g == FAR_OVERDUE else WARNING, _m("eval_no_revision", day=ev.day), [ev]))
             continue
         g = grade(ev, revised, pspec, ctx.as_of, ctx.cal)
         if g != ON_TIME:
             status = BREACHED if g == TOO_LATE else WARNING
-            out.append((status, ctx.t("eval_revision_late", day=ev.day, plan=revised.day), [ev, revised]))
+            out.append((status, _m("eval_revision_late", day=ev.day, plan=revised.day), [ev, revised]))
     return out
 
 
@@ -1334,29 +1422,29 @@ def _document(ctx: _Ctx) -> Judgement:
     severe = False
     concern = f.first_concern
     if concern is not None and not (concern.text or "").strip():
-        gaps.append(ctx.t("gap_concern_text"))
+        gaps.append(_m("gap_concern_text"))
     for c in f.conclusions:
         if c.fields.get("conclusion") == "not_safe" and not (c.fields.get("problem") or c.text or "").strip() and not f.plans:
-            gaps.append(ctx.t("gap_problem"))
+            gaps.append(_m("gap_problem"))
             break
     if f.conclusions and not _heard_or_observed_before(f.investigative, f.conclusions[0].index):
-        gaps.append(ctx.t("gap_investigation"))
+        gaps.append(_m("gap_investigation"))
         severe = True
     closing = f.closings[-1] if f.closings else None
     if closing is not None and closing.fields.get("child_view") is None and not (closing.text or "").strip():
-        gaps.append(ctx.t("gap_closing"))
+        gaps.append(_m("gap_closing"))
     if closing is not None and f.plans and not f.done and not any(e.index > f.plans[0].index for e in f.evaluations):
-        gaps.append(ctx.t("gap_measures"))
+        gaps.append(_m("gap_measures"))
         severe = True
     if f.offender in ("staff", "leadership"):
         for e in (f.reports[:1] + f.owner_reports[:1]):
             if not e.timed:
-                gaps.append(ctx.t("gap_time", what=e.type))
+                gaps.append(_m("gap_time", what=e.type))
     law_day = events[0].day
     evidence = tuple(range(len(events)))
     if gaps:
-        return (BREACHED if severe else WARNING), ctx.t("doc_gaps", gaps=Msg.join(gaps, "; ")), evidence, None, law_day
-    return FULFILLED, ctx.t("doc_ok", n=len(events)), evidence, None, law_day
+        return (BREACHED if severe else WARNING), _m("doc_gaps", gaps=Msg.join(gaps, "; ")), evidence, None, law_day
+    return FULFILLED, _m("doc_ok", n=len(events)), evidence, None, law_day
 
 
 def _heard_or_observed_before(investigative: Sequence[Event], before: int) -> bool:

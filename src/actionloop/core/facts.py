@@ -7,7 +7,7 @@ days, days, hours) and grades a delay against a deadline.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from datetime import date, datetime, time, timedelta
 from typing import Protocol
 
@@ -113,6 +113,18 @@ class Facts:
 _NOT_PRINCIPAL_ACTS = ("raised_with_principal", "sf_report")
 
 
+_new = object.__new__
+
+#: Where ``gather`` puts each event type (an index into its per-case lists; see ``gather``).
+_BUCKET = {
+    kind: i for i, kind in enumerate((
+        "concern", "serious", "intervention", "report_to_principal", "report_to_owner", "child_heard",
+        "investigation_concluded", "plan", "measure_done", "evaluation", "closed", "child_left",
+        "raised_with_principal", "sf_report", "sf_decision", "sf_order_done", "coercive_fine",
+    ))
+}
+
+
 def gather(case: CaseFile) -> Facts:
     """The facts of ``case`` in one pass over its events.
 
@@ -120,36 +132,54 @@ def gather(case: CaseFile) -> Facts:
     depends on the order of several kinds (the offender, whether the case is serious) is then
     read from the few events concerned.
     """
-    concerns: list[Event] = []
-    assessments: list[Event] = []
-    lefts: list[Event] = []
-    raised: list[Event] = []
-    f = Facts(case)
-    by_type: dict[str, list[Event]] = {
-        "concern": concerns, "serious": assessments, "intervention": f.interventions,
-        "report_to_principal": f.reports, "report_to_owner": f.owner_reports,
-        "child_heard": f.hearings, "investigation_concluded": f.conclusions, "plan": f.plans,
-        "measure_done": f.done, "evaluation": f.evaluations, "closed": f.closings,
-        "child_left": lefts, "raised_with_principal": raised, "sf_report": f.sf_reports,
-        "sf_decision": f.sf_decisions, "sf_order_done": f.orders_done, "coercive_fine": f.fines,
-    }
-    bucket_of = by_type.get
-    views, investigative = f.views, f.investigative
-    for e in case.events:
+    buckets: list[list[Event]] = [[], [], [], [], [], [], [], [], [], [], [], [], [], [], [], [], []]
+    (concerns, assessments, interventions, reports, owner_reports, hearings, conclusions, plans, done,
+     evaluations, closings, lefts, raised, sf_reports, sf_decisions, orders_done, fines) = buckets
+    views: list[Event] = []
+    investigative: list[Event] = []
+    bucket_of = _BUCKET.get
+    inv = INVESTIGATIVE
+    events = case.events
+    for e in events:
         kind = e.type
         if "child_view" in e.fields:
             views.append(e)
-        if kind in INVESTIGATIVE:
+        if kind in inv:
             investigative.append(e)
-        bucket = bucket_of(kind)
-        if bucket is not None:
-            bucket.append(e)
+        i = bucket_of(kind)
+        if i is not None:
+            buckets[i].append(e)
+    # Built without the dataclass's __init__ (two dozen defaults, one case at a time): every field
+    # is set here (_GATHERED, checked below against the class).
+    f: Facts = _new(Facts)
+    f.case = case
     f.concerns = concerns
+    f.interventions = interventions
+    f.reports = reports
+    f.owner_reports = owner_reports
+    f.serious_marks = []
+    f.investigative = investigative
+    f.hearings = hearings
+    f.conclusions = conclusions
+    f.plans = plans
+    f.done = done
+    f.evaluations = evaluations
+    f.closings = closings
     f.left = lefts[-1] if lefts else None
     f.raised = raised[0] if raised else None
+    f.sf_reports = sf_reports
+    f.sf_decisions = sf_decisions
+    f.orders_done = orders_done
+    f.fines = fines
+    f.views = views
+    f.principal_act = None
+    f.offender = "none"
+    f.offender_concern = None
+    f.serious = False
+    f.serious_since = None
     if assessments:  # rare: concerns and assessments interleave
-        _assess(f, [e for e in case.events if e.type == "concern" or e.type == "serious"])
-    else:
+        _assess(f, [e for e in events if e.type == "concern" or e.type == "serious"])
+    elif concerns:
         _assess(f, concerns)
     people = case.people
     roles: dict[str, str] = {}
@@ -160,11 +190,21 @@ def gather(case: CaseFile) -> Facts:
     last_roles = roles if len(roles) == len(people) else {p.id: p.role for p in people}
     principals = {pid for pid, role in last_roles.items() if role in PRINCIPAL_ROLES}
     if principals:
-        for e in case.events:
+        for e in events:
             if (e.by or "") in principals and e.type not in _NOT_PRINCIPAL_ACTS:
                 f.principal_act = e
                 break
     return f
+
+
+_GATHERED = frozenset({
+    "case", "concerns", "interventions", "reports", "owner_reports", "serious_marks", "investigative",
+    "hearings", "conclusions", "plans", "done", "evaluations", "closings", "left", "raised", "sf_reports",
+    "sf_decisions", "orders_done", "fines", "views", "principal_act", "offender", "offender_concern",
+    "serious", "serious_since", "roles",
+})
+if {f.name for f in fields(Facts)} != _GATHERED:  # pragma: no cover - a field added without gather
+    raise RuntimeError("facts.gather must set every field of Facts")
 
 
 def _assess(f: Facts, marks: list[Event]) -> None:
@@ -216,7 +256,18 @@ class DayPoint:
 
     @classmethod
     def on(cls, day: date) -> DayPoint:
+        if cls is DayPoint:
+            point = _DAY_POINTS.get(day)
+            if point is None:
+                if len(_DAY_POINTS) >= 4096:
+                    _DAY_POINTS.clear()
+                point = _DAY_POINTS[day] = cls(day, datetime(day.year, day.month, day.day, tzinfo=OSLO))
+            return point
         return cls(day, datetime(day.year, day.month, day.day, tzinfo=OSLO))
+
+
+#: :meth:`DayPoint.on` per date (the points are immutable; plans share their evaluation dates).
+_DAY_POINTS: dict[date, DayPoint] = {}
 
 
 def elapsed(start: Dated, end_day: date, end_at: datetime | None, unit: str, cal: Calendar) -> float:
@@ -278,7 +329,20 @@ def grade(start: Dated, done: Dated | None, spec: DeadlineSpec, as_of: date, cal
     The delay is measured against the local deadline first; against ``breach_after`` only when
     the local deadline is missed (or, for a statutory term, to see whether it is within it)."""
     breach = spec.breach_after
-    within_local = not exceeds(start, done, spec.local_default, as_of, cal)
+    local = spec.local_default
+    unit = local.unit
+    if unit == "school_days" or unit == "working_days":
+        # :func:`exceeds`, inline for the day units (most deadlines): a span of n calendar days
+        # holds at most n working or school days.
+        end_day = done.day if done is not None else as_of
+        days = (end_day - start.day).days
+        if 0 <= days <= local.amount:
+            within_local = True
+        else:
+            between = cal.school_days_between if unit == "school_days" else cal.working_days_between
+            within_local = between(start.day, end_day) <= local.amount
+    else:
+        within_local = not exceeds(start, done, local, as_of, cal)
     if spec.statutory:
         # A statutory term («straks») has no room for a local deadline: within it, or a breach.
         within = within_local or (breach is not None and not exceeds(start, done, breach, as_of, cal))
