@@ -246,7 +246,7 @@ def test_bad_input_rerenders_the_form_with_a_message_per_field(web: WebServer) -
     assert "Dato: Skriv datoen som ÅÅÅÅ-MM-DD" in text
     assert "Klokkeslett (valgfritt): Skriv klokkeslettet som TT:MM" in text
     assert "Velg ett av alternativene." in text
-    assert 'href="#child_heard-child_view"' in r.text and 'id="child_heard-child_view"' in r.text
+    assert 'href="#child_heard-child_view-safe"' in r.text and 'id="child_heard-child_view-safe"' in r.text
     assert 'aria-invalid="true"' in r.text
     assert "Hun sa at det er vanskelig." in r.text and 'value="2025-13-45"' in r.text
     assert re.search(r'<details class="step" open id="steg-child_heard">', r.text)

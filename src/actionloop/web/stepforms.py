@@ -300,6 +300,20 @@ def field_labels(fields: Sequence[FormField]) -> dict[str, str]:
     return labels
 
 
+def field_anchors(fields: Sequence[FormField]) -> dict[str, str]:
+    """Form field name -> the name of the element an error message links to, where that is not
+    the field itself: the first button of a set of radio buttons (``child_view-safe``)."""
+    anchors: dict[str, str] = {}
+    for f in fields:
+        if f.kind == "choice" and f.options:
+            anchors[f.name] = f"{f.name}-{f.options[0][0]}"
+        for i in range(f.rows):
+            for sub in f.sub:
+                if sub.kind == "choice" and sub.options:
+                    anchors[f"{f.name}{i}_{sub.name}"] = f"{f.name}{i}_{sub.name}-{sub.options[0][0]}"
+    return anchors
+
+
 def time_fields(lang: str) -> list[FormField]:
     """When the step was taken: a date, and a time if known."""
     return [
@@ -646,7 +660,7 @@ def error_field(path: str) -> str | None:
 
 __all__ = [
     "EVAL_FIELDS", "FAMILY_STEPS", "PLAN_ROWS", "PLAN_ROWS_MAX", "PLAN_ROWS_STEP", "CaseChoices", "FormField",
-    "Parsed", "PlanRow", "error_field", "event_time", "field_labels", "known_type", "parse_plan", "parse_step",
-    "plan_rows", "plan_values", "rework_rows", "row_count", "schema_fields", "step_fields", "target_options", "text",
-    "time_fields",
+    "Parsed", "PlanRow", "error_field", "event_time", "field_anchors", "field_labels", "known_type", "parse_plan",
+    "parse_step", "plan_rows", "plan_values", "rework_rows", "row_count", "schema_fields", "step_fields",
+    "target_options", "text", "time_fields",
 ]

@@ -256,8 +256,10 @@ class StepForm:
     #: Why the user cannot record it although the law allows it now (staff level).
     not_for_you: bool = False
     no_form: bool = False
-    #: Field name -> label, for the error summary.
+    #: Field name -> label, and the element its message links to (where not the field), for the
+    #: error summary.
     labels: dict[str, str] = field(default_factory=dict)
+    anchors: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass
@@ -422,6 +424,7 @@ def _step_forms(
         else:
             step.fields = sf.step_fields(option.trigger, choices, lang)
             step.labels = sf.field_labels(step.fields)
+            step.anchors = sf.field_anchors(step.fields)
         if option.trigger in ("closed", "evaluation") and replayed.facts.child_view == "not_safe":
             key = "case_unsafe_warning_kg" if kg else "case_unsafe_warning"
             views = [e for e in case.events if e.get("child_view") is not None]
