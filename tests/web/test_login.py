@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
-from .conftest import WebServer, text_of
+from .conftest import WebServer, csrf_of, text_of
 
 
 def test_front_page_sends_a_stranger_to_the_login_page(web: WebServer) -> None:
@@ -138,3 +139,46 @@ def test_a_page_needs_a_login_and_comes_back_after_it(web: WebServer) -> None:
     assert r.status_code == 303 and r.headers["location"] == "/mine"
 
 
+
+
+def _session(secret: str, account_id: int, age_seconds: int) -> str:
+    """A session cookie signed with ``secret`` as if issued ``age_seconds`` ago."""
+    import time
+
+    from itsdangerous import TimestampSigner, URLSafeTimedSerializer
+
+    class Then(TimestampSigner):
+        def get_timestamp(self) -> int:
+            return int(time.time()) - age_seconds
+
+    serializer = URLSafeTimedSerializer(secret, salt="actionloop.session.v1", signer=Then)
+    return serializer.dumps({"a": account_id, "n": "x"})
+
+
+def test_an_expired_or_forged_session_is_no_session(web: WebServer) -> None:
+    secret = web.app.state.api.settings.session_secret
+    account = web.world.account_ids["staff1"]
+    for value in (_session(secret, account, 9 * 3600),            # older than the 8 hours a session lasts
+                  _session("another-secret-" + "y" * 32, account, 0),  # not signed by us
+                  _session(secret, account, 0)[:-2] + "xx"):          # tampered with
+        c = web.client()
+        c.http.cookies.set("actionloop_session", value)
+        r = c.get("/mine")
+        assert r.status_code == 303 and r.headers["location"].startswith("/logg-inn"), value
+    fresh = web.client()
+    fresh.http.cookies.set("actionloop_session", _session(secret, account, 60))
+    assert fresh.get("/mine").status_code == 200
+
+
+def test_the_session_cookie_is_secure_behind_tls(tmp_path: Path) -> None:
+    from .conftest import _serve
+
+    for server in _serve(tmp_path, cookie_secure=True):
+        c = server.client()
+        page = c.get("/logg-inn")
+        set_cookie = page.headers["set-cookie"]
+        assert set_cookie.startswith("actionloop_csrf=") and "Secure" in set_cookie and "HttpOnly" in set_cookie
+        # httpx keeps a Secure cookie from plain http to itself; a browser behind TLS sends it back.
+        c.http.cookies.set("actionloop_csrf", set_cookie.split(";", 1)[0].split("=", 1)[1])
+        r = c.post("/logg-inn", {"username": "staff1", "password": "riktig-passord-123"}, csrf=csrf_of(page.text))
+        assert r.status_code == 303 and "Secure" in r.headers["set-cookie"]
