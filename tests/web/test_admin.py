@@ -177,3 +177,29 @@ def test_every_word_on_the_owner_audit_and_admin_pages_is_translated(web: WebSer
                 assert r.status_code in (200, 400), (path, lang)
                 assert f'lang="{lang}"' in r.text
                 assert not raw_key.findall(text_of(r.text) + " ".join(re.findall(r'(?:aria-label|label)="([^"]*)"', r.text))), (path, lang)
+
+
+def test_a_roster_adds_units_or_nothing(fresh_web: WebServer) -> None:
+    admin = fresh_web.login("admin")
+    bad = ("type,id,name,parent,role,unit,email,class\n"
+           "school,u9,Nyskolen,o1,,,,\n"
+           "sfo,u9-sfo,Nyskolen SFO,finnes-ikke,,,,\n")
+    r = admin.post("/admin/enheter", {"roster": bad})
+    assert r.status_code == 400
+    text = text_of(r.text)
+    assert "Ingenting ble lest inn" in text and "rad 3" in text.lower()
+    assert "Nyskolen SFO" in r.text  # the pasted text comes back, to be corrected
+    assert 'href="#roster"' in r.text and 'id="roster"' in r.text
+    assert "Nyskolen" not in text_of(admin.get("/admin").text).split("Last inn personalliste")[0]
+    assert admin.post("/admin/enheter", {"roster": "  "}).status_code == 400
+    assert admin.post("/admin/enheter", {"roster": bad}, csrf=None).status_code == 403
+    good = "type,id,name,parent,role,unit,email,class\nschool,u9,Nyskolen,o1,,,,\nsfo,u9-sfo,Nyskolen SFO,u9,,,,\n"
+    r = admin.post("/admin/enheter", {"roster": good})
+    assert r.status_code == 303 and r.headers["location"].startswith("/admin?lest_inn=")
+    page = admin.get(r.headers["location"].split("#")[0])
+    assert "Personallisten er lest inn: 2 rader (2 enheter" in text_of(page.text)
+    units = text_of(page.text).split("Enhetene", 1)[1]
+    assert "Nyskolen" in units and "Nyskolen SFO" in units
+    # The new unit can be given at once.
+    r = admin.post("/admin/brukere", {**GOOD, "username": "rektor.ny", "role": "principal", "scope": "u9"})
+    assert r.status_code == 303

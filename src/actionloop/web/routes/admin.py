@@ -19,6 +19,7 @@ from starlette.responses import Response
 from actionloop.api.state import ApiState
 from actionloop.app.accounts import MAX_PASSWORD_LENGTH, ROLES, Identity, normalise_username, username_ok
 from actionloop.app.errors import AlreadyExists, InvalidInput, NotFound
+from actionloop.app.orgs import RosterRejected
 from actionloop.web import i18n
 from actionloop.web.deps import FormDep, LangDep, StateDep, WebUser, require_role
 from actionloop.web.render import redirect, render
@@ -182,6 +183,28 @@ i18n.add({
     "admin.kind_school": {"nb": "Skole", "nn": "Skule", "en": "School"},
     "admin.kind_sfo": {"nb": "SFO", "nn": "SFO", "en": "After-school programme (SFO)"},
     "admin.kind_kindergarten": {"nb": "Barnehage", "nn": "Barnehage", "en": "Kindergarten"},
+    "admin.import_title": {"nb": "Last inn personalliste", "nn": "Last inn personalliste", "en": "Load a roster"},
+    "admin.import_label": {"nb": "Personallisten (CSV)", "nn": "Personallista (CSV)", "en": "The roster (CSV)"},
+    "admin.import_hint": {
+        "nb": "Lim inn en CSV med overskriftsraden type,id,name,parent,role,unit,email,class – for eksempel "
+              "«school,ny-skole,Ny skole,demo-kommune,,,,». Enten blir hele listen lest inn, eller ingenting.",
+        "nn": "Lim inn ein CSV med overskriftsrada type,id,name,parent,role,unit,email,class – til dømes "
+              "«school,ny-skule,Ny skule,demo-kommune,,,,». Anten blir heile lista lesen inn, eller ingenting.",
+        "en": "Paste a CSV with the heading row type,id,name,parent,role,unit,email,class – for example "
+              "“school,new-school,New school,demo-kommune,,,,”. Either the whole list is loaded, or nothing.",
+    },
+    "admin.import_button": {"nb": "Last inn", "nn": "Last inn", "en": "Load"},
+    "admin.import_empty": {"nb": "Lim inn personallisten.", "nn": "Lim inn personallista.", "en": "Paste the roster."},
+    "admin.import_rejected": {
+        "nb": "Ingenting ble lest inn. Rett radene under og prøv igjen:",
+        "nn": "Ingenting vart lese inn. Rett radene under og prøv igjen:",
+        "en": "Nothing was loaded. Correct the rows below and try again:",
+    },
+    "admin.import_done": {
+        "nb": "Personallisten er lest inn: {rows} rader ({units} enheter, {staff} ansatte, {children} barn).",
+        "nn": "Personallista er lesen inn: {rows} rader ({units} einingar, {staff} tilsette, {children} barn).",
+        "en": "The roster was loaded: {rows} rows ({units} units, {staff} staff, {children} children).",
+    },
     "admin.admin_none_units": {"nb": "Ingen enheter ennå.", "nn": "Ingen einingar enno.", "en": "No units yet."},
 })
 
@@ -280,7 +303,8 @@ def _user_row(state: ApiState, identity: Identity, lang: str) -> dict[str, Any]:
 
 
 def _admin_page(request: Request, state: ApiState, lang: str, form: UserForm | None = None,
-                errors: dict[str, str] | None = None, status: int = 200) -> Response:
+                errors: dict[str, str] | None = None, status: int = 200, roster: str = "",
+                roster_problems: list[str] | None = None) -> Response:
     users = state.services.accounts.users()
     view = state.org.get().view
     counts = {r: sum(1 for u in users if u.active and u.has(r)) for r in ROLES}
@@ -293,6 +317,9 @@ def _admin_page(request: Request, state: ApiState, lang: str, form: UserForm | N
         "form": form or UserForm(),
         "errors": errors or {},
         "added": added_name,
+        "roster": roster,
+        "roster_problems": roster_problems or [],
+        "imported": _imported(request, lang),
         "roles": [(r, SCOPE_KIND[r], counts[r]) for r in ROLES],
         "units": [{"id": u.id, "name": u.name, "kind": u.kind,
                    "owner": view.owners[u.owner_id].name if u.owner_id in view.owners else u.owner_id,
@@ -301,6 +328,15 @@ def _admin_page(request: Request, state: ApiState, lang: str, form: UserForm | N
         **_choices(state, lang),
     }
     return render(request, "admin.html", context, status=status)
+
+
+def _imported(request: Request, lang: str) -> str | None:
+    raw = request.query_params.get("lest_inn", "")
+    parts = raw.split("-")
+    if len(parts) != 4 or not all(p.isdigit() and len(p) <= 7 for p in parts):
+        return None
+    rows, units, staff, children = parts
+    return i18n.t("admin.import_done", lang, rows=rows, units=units, staff=staff, children=children)
 
 
 @router.get("/admin")
@@ -430,3 +466,23 @@ async def set_active(request: Request, account_id: int, form: FormDep, state: St
     await state.write(state.services.accounts.set_active, identity.username, active)
     _forget(state)
     return redirect(request, f"/admin/brukere/{account_id}?gjort={'activated' if active else 'deactivated'}")
+
+
+@router.post("/admin/enheter")
+async def import_roster(request: Request, form: FormDep, state: StateDep, lang: LangDep,
+                        user: WebUser = require_role("admin")) -> Response:
+    """A roster pasted as CSV: all of it, or nothing (every problem by row and column)."""
+    text = _field(form, "roster", 2_000_000)
+    problems: list[str] = []
+    if not text.strip():
+        problems = [i18n.t("admin.import_empty", lang)]
+    else:
+        try:
+            report = await state.write(state.services.orgs.import_roster, text, "web")
+        except RosterRejected as exc:
+            problems = [p.text(lang) for p in exc.problems][:200]
+        else:
+            state.org.invalidate()
+            counts = f"{report.rows}-{report.units}-{report.staff}-{report.children}"
+            return redirect(request, f"/admin?lest_inn={counts}#enheter")
+    return await run_in_threadpool(_admin_page, request, state, lang, None, None, 400, text, problems)
