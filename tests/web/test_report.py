@@ -78,6 +78,8 @@ def test_a_report_reaches_the_principal_and_the_receipt_says_so(web: WebServer) 
     case = api.services.cases.export_case(case_id)
     assert [e.type for e in case.events] == ["concern", "intervention", "report_to_principal"]
     assert case.events[0].by == "t2" and case.events[0].fields["source"] == "child_said"
+    # Dated to the minute, as the case page's step forms are (a step in the same minute is not "before" it).
+    assert {e.at_text for e in case.events} == {"2025-10-01T12:00+02:00"}
     assert case.events[0].fields["serious"] is False
     assert case.events[2].fields["to"] == "p1"
     assert api.services.cases.summary(case_id).state == "meldt"

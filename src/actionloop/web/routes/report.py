@@ -374,8 +374,11 @@ def principal_of(org: OrgSnapshot, unit: OrgUnit) -> str | None:
 
 def submit(state: ApiState, access: Access, report: Report, key: str, lang: str) -> AppendResult:
     """Register the concern, then the intervention and the report; one writer, one form key."""
+    # Dated to the minute, as the case page's step forms are: a step taken in the same minute is
+    # then not «before» the report.
+    now = state.clock.now().replace(second=0, microsecond=0).isoformat(timespec="minutes")
     body = ConcernIn(unit_id=report.unit_id, child_id=report.child_id, source=report.source,  # type: ignore[arg-type]
-                     offender=report.offender, serious=report.serious, text=report.text)  # type: ignore[arg-type]
+                     offender=report.offender, serious=report.serious, text=report.text, at=now)  # type: ignore[arg-type]
     result = _register(state, access, body, lang, key)
     if result.replayed:
         # The same form again (a double click, a reload): the first sending wrote everything.
