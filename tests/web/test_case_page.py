@@ -136,6 +136,13 @@ def test_the_whole_loop_through_the_forms(web: WebServer) -> None:
     assert "Eleven har sist sagt at den ikke har det trygt og godt (29.09.2025)" in text
     assert "Planen sier at tiltakene skal evalueres: 01.10.2025." in text
 
+    assert "Elevens opplevelse sist Ikke trygt og godt (29.09.2025)" in text
+    assert "Gjennomført ikke registrert" in text
+    saved(step(principal, case_id, "measure_done", {"at_date": "2025-10-01", "at_time": "08:00", "measure": "m1"}),
+          case_id, "measure_done")
+    page = principal.get(f"/saker/{case_id}")
+    assert re.search(r'data-label="Gjennomført">01\.10\.2025</td>', page.text)
+
     # An evaluation that would close the case while the child says they are not safe is refused.
     seq = seq_of(page.text)
     r = step(principal, case_id, "evaluation", {"at_date": "2025-10-01", "at_time": "09:00", "child_view": "not_safe",
@@ -168,10 +175,11 @@ def test_the_whole_loop_through_the_forms(web: WebServer) -> None:
     text = text_of(page.text)
     assert "Lagret: Avslutte saken." in text
     assert "Steg nå Avsluttet" in text and "Avsluttet 01.10.2025" in text
+    assert "Elevens opplevelse sist Trygt og godt (01.10.2025)" in text
     data = api_case(web, case_id)
     assert [e["type"] for e in data["timeline"]] == [
         "concern", "report_to_principal", "investigation_started", "child_heard", "investigation_concluded", "plan",
-        "evaluation", "closed"]
+        "measure_done", "evaluation", "closed"]
     # Every event in the timeline, with when, who (name and role) and what.
     for words in ("Bekymring", "Meldt fra til rektor", "Undersøkelse startet", "Eleven hørt", "Undersøkelse konkludert",
                   "Aktivitetsplan", "Evaluering", "Saken avsluttet"):

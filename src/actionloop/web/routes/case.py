@@ -48,6 +48,7 @@ from actionloop.docview import (
     kindergarten,
     person_text,
     t,
+    value_label,
 )
 from actionloop.web import i18n
 from actionloop.web import stepforms as sf
@@ -170,6 +171,13 @@ i18n.add({
     "case_plan_problem": {"nb": "Problemet tiltakene skal løse", "nn": "Problemet tiltaka skal løyse",
                           "en": "The problem the measures are to solve"},
     "case_measures": {"nb": "Tiltak", "nn": "Tiltak", "en": "Measures"},
+    "case_done": {"nb": "Gjennomført", "nn": "Gjennomført", "en": "Carried out"},
+    "case_not_done": {"nb": "ikke registrert", "nn": "ikkje registrert", "en": "not recorded"},
+    "case_child_view": {"nb": "Elevens opplevelse sist", "nn": "Eleven si oppleving sist",
+                        "en": "The pupil's experience, latest"},
+    "case_child_view_kg": {"nb": "Barnets opplevelse sist", "nn": "Barnet si oppleving sist",
+                           "en": "The child's experience, latest"},
+    "case_child_view_none": {"nb": "ikke hørt ennå", "nn": "ikkje høyrt enno", "en": "not heard yet"},
     "case_evaluations": {"nb": "Evaluering", "nn": "Evaluering", "en": "Evaluation"},
     "case_more_rows": {"nb": "Flere rader", "nn": "Fleire rader", "en": "More rows"},
     "case_more_rows_hint": {
@@ -476,6 +484,10 @@ def _current_plan(case: CaseFile, lang: str) -> dict[str, Any] | None:
     event = plans[-1]
     plan = event.plan
     version = plan.version if plan.version is not None else len(plans)
+    done: dict[str, list[str]] = {}
+    for e in case.events[event.index + 1:]:
+        if e.type == "measure_done" and isinstance(e.get("measure"), str):
+            done.setdefault(str(e.get("measure")), []).append(fmt_date(e.day, lang))
     measures = []
     for m in plan.measures:
         who = m.performer or m.responsible
@@ -483,9 +495,20 @@ def _current_plan(case: CaseFile, lang: str) -> dict[str, Any] | None:
             "id": m.id, "text": m.text, "when": fmt_when(m.when, lang) or "",
             "who": person_text(case, who, lang) if who else "",
             "target": t(TARGET_LABELS, m.target, lang, kg) if m.target and m.target in TARGET_LABELS else "",
+            "done": ", ".join(done.get(m.id, [])),
         })
     return {"version": version, "problem": plan.problem, "measures": measures,
             "evaluations": ", ".join(fmt_date(d, lang) for d in plan.evaluations), "made": fmt_event_time(event, lang)}
+
+
+def _child_view(case: CaseFile, lang: str) -> tuple[str, str, str] | None:
+    """The child's own latest word on whether they are safe: (value, in words, date)."""
+    for e in reversed(case.events):
+        view = e.get("child_view")
+        if isinstance(view, str):
+            words = value_label("child_view", view, lang, kindergarten(case.case.setting))
+            return view, words, fmt_date(e.day, lang)
+    return None
 
 
 def _saved_notice(spec: WorkflowSpec | None, saved: str | None, lang: str) -> str | None:
@@ -548,6 +571,8 @@ def _page(
         "unit_name": unit.name if unit is not None else info.unit.name,
         "child_name": info.child.name or org.children.get(info.child.id) or info.child.id,
         "child_label": i18n.t("case_child_kg" if kg else "case_child", lang),
+        "child_view_label": i18n.t("case_child_view_kg" if kg else "case_child_view", lang),
+        "child_view": _child_view(case, lang),
         "state_label": state_label(state.registry, summary.workflow_id, summary.state, lang) or summary.state or "",
         "law": spec.title(lang) if spec is not None else "",
         "opened": fmt_date(summary.opened_date, lang) if summary.opened_date else "",
