@@ -255,3 +255,7 @@ def test_the_receipt_in_english(web: WebServer) -> None:
     text = text_of(c.get(f"/meld/kvittering/{case_id}", params={"lang": "en"}).text)
     assert "The report has been sent" in text and "The report went to: The principal, Randi Rektor" in text
     assert "goes at once to the principal, who must at once report it on to the school owner" in text
+
+
+def test_a_receipt_with_an_overlong_id_is_404(web: WebServer) -> None:
+    assert web.login("staff1").get("/meld/kvittering/" + "x" * 300).status_code == 404

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from fastapi import APIRouter, Request
+from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.responses import Response
 
 from actionloop.api.deps import visible_case
@@ -434,7 +435,7 @@ async def report_send(request: Request, form: FormDep, user: UserDep, state: Sta
 @router.get("/meld/kvittering/{case_id}")
 def receipt(case_id: str, request: Request, user: UserDep, state: StateDep, lang: LangDep) -> Response:
     if len(case_id) > 200:
-        raise Forbidden()
+        raise StarletteHTTPException(404)
     summary, _level = visible_case(state, user.access, case_id)
     case = state.services.cases.export_case(case_id)
     kind = "kindergarten" if case.case.setting == "kindergarten" else "school"
