@@ -554,3 +554,17 @@ def test_refusals_and_field_messages_come_in_the_users_language(web: WebServer) 
     principal.get(f"/saker/{case_id}?lang=en")
     r = step(principal, case_id, "plan", plan_fields())
     assert "The step was not saved (Make a written plan): The plan cannot be made yet" in text_of(r.text)
+
+
+def test_every_id_is_unique_and_every_label_and_link_finds_its_element(web: WebServer) -> None:
+    """Many forms share the page: their fields' ids must not collide (a label, or a link in an error
+    summary, would lead to the wrong field)."""
+    for user, letter in (("principal1", "A"), ("staff2", "A"), ("auditor1", "A"), ("owner2", "X"), ("owner1", "L")):
+        c = web.login(user)
+        for lang in ("nb", "nn", "en"):
+            page = c.get(f"/saker/{web.case(letter)}?lang={lang}").text
+            ids = re.findall(r'\sid="([^"]+)"', page)
+            assert len(ids) == len(set(ids)), (user, letter, lang)
+            assert set(re.findall(r'\sfor="([^"]+)"', page)) <= set(ids), (user, letter, lang)
+            assert set(re.findall(r'href="#([^"]+)"', page)) <= set(ids), (user, letter, lang)
+            assert f'lang="{lang}"' in page
