@@ -271,6 +271,9 @@ def test_bad_input_rerenders_the_form_with_a_message_per_field(web: WebServer) -
                     "Oppgi minst én dato for evaluering."):
         assert message in text, message
     assert "Tiltak 1, hvem gjennomfører: Velg hvem." in text
+    links = set(re.findall(r'href="#([^"]+)"', r.text))
+    assert {"plan-problem", "plan-m0_from", "plan-m0_who", "plan-eval0"} <= links
+    assert links <= set(re.findall(r'\sid="([^"]+)"', r.text))
     assert api_case(web, case_id)["seq"] == int(seq) + 1
 
 
