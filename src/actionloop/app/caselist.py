@@ -9,9 +9,10 @@ is exactly what the database held. Without a marker (PostgreSQL) every list is r
 
 from __future__ import annotations
 
+import builtins
 import threading
 from collections import OrderedDict
-from collections.abc import Hashable
+from collections.abc import Hashable, Sequence
 from typing import Protocol
 
 from actionloop.app.ports import CaseQuery, CaseSummary, UnitOfWork
@@ -47,22 +48,51 @@ class CaseListCache:
         self.size = size
         self._lock = threading.Lock()
         self._kept: OrderedDict[Hashable, tuple[str, list[CaseSummary]]] = OrderedDict()
+        #: The last summary object read of each case (see :meth:`_interned`).
+        self._seen: dict[str, CaseSummary] = {}
 
     def list(self, query: CaseQuery) -> list[CaseSummary]:
-        key = _key(query)
+        return self.list_many([query])[0]
+
+    def list_many(self, queries: Sequence[CaseQuery]) -> builtins.list[builtins.list[CaseSummary]]:
+        """The rows of each query, all as of one moment (one transaction, one marker read)."""
+        keys = [_key(q) for q in queries]
+        out: builtins.list[builtins.list[CaseSummary] | None] = [None] * len(queries)
         with self.db.unit_of_work() as uow:
             marker = uow.changes.marker()
             if marker is not None:
                 with self._lock:
-                    kept = self._kept.get(key)
-                    if kept is not None and kept[0] == marker:
-                        self._kept.move_to_end(key)
-                        return kept[1]
-            rows = uow.cases.summaries(query)
+                    for i, key in enumerate(keys):
+                        kept = self._kept.get(key)
+                        if kept is not None and kept[0] == marker:
+                            self._kept.move_to_end(key)
+                            out[i] = kept[1]
+            for i, query in enumerate(queries):
+                if out[i] is None:
+                    out[i] = self._interned(uow.cases.summaries(query))
         if marker is not None:
             with self._lock:
-                self._kept[key] = (marker, rows)
-                self._kept.move_to_end(key)
+                for key, rows in zip(keys, out, strict=True):
+                    assert rows is not None
+                    self._kept[key] = (marker, rows)
+                    self._kept.move_to_end(key)
                 while len(self._kept) > self.size:
                     self._kept.popitem(last=False)
-        return rows
+        return [rows for rows in out if rows is not None]
+
+    def _interned(self, rows: builtins.list[CaseSummary]) -> builtins.list[CaseSummary]:
+        """``rows`` with each row that equals the one read before replaced by that same object: a
+        case that did not change keeps its summary object (what is built from it can be kept)."""
+        with self._lock:
+            seen = self._seen
+            if len(seen) > 200_000:
+                seen.clear()
+            out = []
+            for row in rows:
+                old = seen.get(row.case_id)
+                if old is not None and old == row:
+                    out.append(old)
+                else:
+                    seen[row.case_id] = row
+                    out.append(row)
+            return out

@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import hashlib
 import secrets
+import threading
 from datetime import date
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Path, Query, Response
-from pydantic_core import to_json
 
 from actionloop.api.dates import out_of_range
 from actionloop.api.deps import AccessDep, Day, IdempotencyKey, LangDep, StateDep, visible_case
@@ -17,7 +17,7 @@ from actionloop.api.errors import ApiError
 from actionloop.api.i18n import message
 from actionloop.api.schemas import AppendOut, CaseAuditOut, CaseListOut, CaseOut, ConcernIn, EventIn, FindingOut
 from actionloop.api.state import ApiState, OrgSnapshot
-from actionloop.api.views import case_item, case_view, in_language, is_overdue, load_case
+from actionloop.api.views import case_list_json, case_view, in_language, is_overdue, load_case
 from actionloop.app.access import Access, Level
 from actionloop.app.cases import AppendResult
 from actionloop.app.errors import CaseExists, IdempotencyKeyReused
@@ -37,11 +37,47 @@ NOT_FOUND: dict[int | str, dict[str, Any]] = {404: {"description": "Saken finnes
 # --- reading ----------------------------------------------------------------------------------------
 
 
+class _VisibleCache:
+    """The result of :func:`visible_cases` per account, kept while the rows it was judged from are
+    the very same lists (the case-list cache hands out the same lists until something is stored)
+    and the organisation is the same snapshot. The entry holds what its key names by ``id``."""
+
+    def __init__(self, size: int = 256) -> None:
+        self._size = size
+        self._lock = threading.Lock()
+        self._kept: dict[tuple[Any, ...], tuple[object, list[list[CaseSummary]], list[tuple[CaseSummary, Level]]]] = {}
+
+    def get(self, access: Access, lists: list[list[CaseSummary]]) -> list[tuple[CaseSummary, Level]] | None:
+        key = (access.identity, id(access.org), *map(id, lists))
+        with self._lock:
+            found = self._kept.get(key)
+        if found is None or found[0] is not access.org or any(a is not b for a, b in zip(found[1], lists, strict=True)):
+            return None
+        return found[2]
+
+    def put(self, access: Access, lists: list[list[CaseSummary]], rows: list[tuple[CaseSummary, Level]]) -> None:
+        key = (access.identity, id(access.org), *map(id, lists))
+        with self._lock:
+            if len(self._kept) >= self._size:
+                self._kept.clear()
+            self._kept[key] = (access.org, lists, rows)
+
+
+_VISIBLE = _VisibleCache()
+
+
 def visible_cases(state: ApiState, access: Access, base: CaseQuery) -> list[tuple[CaseSummary, Level]]:
-    """Every case matching ``base`` that the caller may see, newest first."""
+    """Every case matching ``base`` that the caller may see, newest first (the list is shared: do
+    not change it)."""
+    queries = access.candidate_queries(base)
+    cache = state.case_lists
+    lists = cache.list_many(queries) if cache is not None else [state.list_cases(q) for q in queries]
+    kept = _VISIBLE.get(access, lists) if cache is not None else None
+    if kept is not None:
+        return kept
     found: dict[str, CaseSummary] = {}
-    for query in access.candidate_queries(base):
-        for summary in state.list_cases(query):
+    for rows in lists:
+        for summary in rows:
             found.setdefault(summary.case_id, summary)
     out: list[tuple[CaseSummary, Level]] = []
     for summary in found.values():
@@ -50,6 +86,8 @@ def visible_cases(state: ApiState, access: Access, base: CaseQuery) -> list[tupl
             out.append((summary, level))
     out.sort(key=lambda x: x[0].case_id)
     out.sort(key=lambda x: x[0].opened_date or date.min, reverse=True)
+    if cache is not None:
+        _VISIBLE.put(access, lists, out)
     return out
 
 
@@ -81,10 +119,9 @@ def list_cases(
     )
     rows = visible_cases(state, access, base)
     page = rows[offset:offset + limit]
-    return Response(to_json({
-        "items": [case_item(state, s, level, today, lang) for s, level in page], "limit": limit, "offset": offset,
-        "next_offset": offset + limit if len(rows) > offset + limit else None,
-    }), media_type="application/json")
+    next_offset = offset + limit if len(rows) > offset + limit else None
+    return Response(case_list_json(state, page, today, lang, limit, offset, next_offset),
+                    media_type="application/json")
 
 
 @router.get("/cases/{case_id}", summary="En sak: steg, tidslinje, frister og neste steg", responses=NOT_FOUND)
