@@ -18,6 +18,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
+from operator import attrgetter
 from typing import Any, Protocol
 
 from actionloop.core.calendar import Calendar, calendar_for
@@ -117,7 +118,25 @@ def _word(value: Any, lang: str) -> Any:
         return value(lang)
     if isinstance(value, _LocalTerm):
         return _term_text(value.spec, lang)
+    if isinstance(value, _Listed):
+        return value.text()
     return value
+
+
+class _Listed:
+    """A list in a message («2025-01-10, 2025-02-10», «v1 2025-01-03, v2 2025-02-01»), put into
+    words when the message is read: ISO dates, or plan versions with their dates."""
+
+    __slots__ = ("items", "plans")
+
+    def __init__(self, items: Sequence[Any], plans: bool = False) -> None:
+        self.items = items
+        self.plans = plans
+
+    def text(self) -> str:
+        if self.plans:
+            return ", ".join([f"v{e.fields['plan'].version or i + 1} {e.day.isoformat()}" for i, e in enumerate(self.items)])
+        return ", ".join([d.isoformat() for d in self.items])
 
 
 @dataclass(frozen=True, slots=True)
@@ -612,8 +631,8 @@ class _Ctx:
     when measures became needed)."""
 
     __slots__ = (
-        "_need", "as_of", "cal", "case", "deadlines", "end", "events", "facts", "lang", "laws", "owner",
-        "policy", "refs",
+        "_learned", "_need", "as_of", "cal", "case", "concern", "deadlines", "end", "events", "facts", "lang",
+        "laws", "owner", "policy", "refs",
     )
 
     def __init__(
@@ -640,7 +659,10 @@ class _Ctx:
         self.events = case.events
         #: The act that ended the case, if it has ended (:attr:`Facts.end`).
         self.end = facts.end
+        #: The first concern (:attr:`Facts.first_concern`).
+        self.concern = facts.concerns[0] if facts.concerns else None
         self._need: Event | None = _UNKNOWN
+        self._learned: Event | None = _UNKNOWN
 
     def workflow(self, day: date) -> WorkflowSpec | None:
         return self.laws[day]
@@ -661,6 +683,13 @@ class _Ctx:
         assert spec is not None, f"workflow {wf.id} has no deadline for {duty}"
         return spec
 
+    def learned(self) -> Event | None:
+        """:meth:`Facts.principal_learned`, worked out once per case."""
+        learned = self._learned
+        if learned is _UNKNOWN:
+            learned = self._learned = self.facts.principal_learned()
+        return learned
+
     def need(self) -> Event | None:
         """When measures became needed (:func:`_need`), worked out once per case."""
         if self._need is _UNKNOWN:
@@ -675,14 +704,17 @@ def _fmt(day: date) -> str:
     return day.isoformat()
 
 
+_index = attrgetter("index")
+
+
 def _ids(events: Iterable[Event]) -> tuple[int, ...]:
     """The indexes of ``events``, each once, in the order the events happened."""
-    return tuple(sorted({e.index for e in events}))
+    return tuple(sorted(set(map(_index, events))))
 
 
 def _ids_in_order(events: Sequence[Event]) -> tuple[int, ...]:
     """Like :func:`_ids` for events of one kind, already in the order they happened (each once)."""
-    return tuple([e.index for e in events])
+    return tuple(map(_index, events))
 
 
 def _pair(a: Event, b: Event) -> tuple[int, ...]:
@@ -776,7 +808,7 @@ def _finding(
 
 def _monitor(ctx: _Ctx) -> Judgement:
     f = ctx.facts
-    concern = f.first_concern
+    concern = ctx.concern
     if concern is None:
         return NOT_ASSESSABLE, _m("no_concern"), (), None, None
     if not f.plans:
@@ -803,13 +835,17 @@ def _follow_up(ctx: _Ctx, plan: Event, end_day: date, allowed: int) -> tuple[lis
     Spans of no more than ``allowed`` calendar days are not counted."""
     between = ctx.cal.school_days_between
     follow: list[int] = []
+    append = follow.append
     worst_gap, gap_at = 0, (end_day, end_day)
     previous = plan.day
+    kinds = FOLLOW_UP
     for e in ctx.events[plan.index:]:
-        if e.type not in FOLLOW_UP:
+        if e.type not in kinds:
             continue
-        follow.append(e.index)
+        append(e.index)
         day = e.day
+        if day == previous:
+            continue  # no span: nothing to count, nothing moves on
         if (day - previous).days > allowed:
             gap = between(previous, day)
             if gap > worst_gap:
@@ -828,15 +864,17 @@ def _follow_up(ctx: _Ctx, plan: Event, end_day: date, allowed: int) -> tuple[lis
 
 def _intervene(ctx: _Ctx) -> Judgement:
     f = ctx.facts
-    seen = next(
-        (c for c in f.concerns if c.fields.get("source") == "observed" and c.fields.get("offender") not in ("none", None)),
-        None,
-    )
+    seen = None
+    for c in f.concerns:
+        fields = c.fields
+        if fields.get("source") == "observed" and fields.get("offender") not in ("none", None):
+            seen = c
+            break
     if seen is None:
         if f.interventions:
             first = f.interventions[0]
             return FULFILLED, _m("intervene_ok", day=first.day), (first.index,), None, first.day
-        concern = f.first_concern
+        concern = ctx.concern
         return NOT_APPLICABLE, _m("intervene_na"), (concern.index,) if concern else (), None, None
     acted = _first_after(f.interventions, 0)
     if acted is None:
@@ -856,7 +894,7 @@ def _intervene(ctx: _Ctx) -> Judgement:
 
 def _report_to_principal(ctx: _Ctx) -> Judgement:
     f = ctx.facts
-    concern = f.first_concern
+    concern = ctx.concern
     if concern is None:
         if f.reports:
             r = f.reports[0]
@@ -917,7 +955,7 @@ def _judge_report(ctx: _Ctx, concern: Event, variant: str) -> Judgement:
 def _report_to_owner(ctx: _Ctx) -> Judgement:
     f = ctx.facts
     variant = f.variant
-    concern = f.first_concern
+    concern = ctx.concern
     if variant == "normal" or concern is None:
         ev = (concern.index,) if concern else ()
         return NOT_APPLICABLE, _m("owner_na"), ev, None, concern.day if concern else None
@@ -925,10 +963,10 @@ def _report_to_owner(ctx: _Ctx) -> Judgement:
         start: Event | None = f.offender_concern or concern
         why = _m("why_leadership")
     elif variant == "staff":
-        start = f.principal_learned() or f.offender_concern or concern
+        start = ctx.learned() or f.offender_concern or concern
         why = _m("why_staff")
     else:
-        learned = f.principal_learned()
+        learned = ctx.learned()
         since = f.serious_since
         start = max((e for e in (learned, since) if e is not None), key=lambda e: e.index, default=concern)
         why = _m("why_serious")
@@ -962,8 +1000,8 @@ def _report_to_owner(ctx: _Ctx) -> Judgement:
 
 def _investigate(ctx: _Ctx) -> Judgement:
     f = ctx.facts
-    learned = f.principal_learned()
-    concern = f.first_concern
+    learned = ctx.learned()
+    concern = ctx.concern
     first_act = f.investigative[0] if f.investigative else None
     if learned is None:
         if first_act is None or f.offender == "leadership":
@@ -1007,7 +1045,7 @@ def _investigate(ctx: _Ctx) -> Judgement:
 
 def _hear_child(ctx: _Ctx) -> Judgement:
     f = ctx.facts
-    concern = f.first_concern
+    concern = ctx.concern
     conclusion = f.conclusions[0] if f.conclusions else None
     first_plan = f.plans[0] if f.plans else None
     decided = conclusion or first_plan
@@ -1030,7 +1068,7 @@ def _hear_child(ctx: _Ctx) -> Judgement:
         ev = _ids([e for e in (decided, end) if e is not None])
         return BREACHED, _m("hear_missing"), ev, None, law_day
     # Still investigating: judge against the time since the investigation started.
-    start = f.investigative[0] if f.investigative else f.principal_learned()
+    start = f.investigative[0] if f.investigative else ctx.learned()
     if start is None:
         return NOT_ASSESSABLE, _m("hear_pending"), (concern.index,) if concern else (), None, law_day
     wf = ctx.laws[start.day]
@@ -1056,7 +1094,7 @@ def _need(ctx: _Ctx) -> Event | None:
     for e in f.views:
         if e.fields["child_view"] == "not_safe":
             return e
-    concern = f.first_concern
+    concern = ctx.concern
     child_said = concern is not None and concern.fields.get("source") == "child_said"
     if child_said and not any(h.fields.get("child_view") == "safe" for h in f.hearings):
         return concern
@@ -1108,10 +1146,14 @@ def _measures(ctx: _Ctx) -> Judgement:
                 results.append((BREACHED, _m("measures_sf", day=decision.day), [decision]))
         if not results:
             return _measures_kept(ctx, need, plan)
-    status = _worst(r[0] for r in results)
-    chosen = [r for r in results if r[0] == status]
-    message = Msg.join(r[1] for r in chosen)
-    evidence = _ids([need] + [e for r in chosen for e in r[2]])
+    if len(results) == 1:
+        status, message, events = results[0]
+        evidence = _ids([need, *events])
+    else:
+        status = _worst([r[0] for r in results])
+        chosen = [r for r in results if r[0] == status]
+        message = Msg.join([r[1] for r in chosen])
+        evidence = _ids([need] + [e for r in chosen for e in r[2]])
     return status, message, evidence, f.offender if staff else None, need.day
 
 
@@ -1273,8 +1315,7 @@ def _written_plan(ctx: _Ctx) -> Judgement:
     last = plans[-1]
     # wf: the workflow on the last plan's day (the loop above ends there)
     who_key = "who_performer" if wf is None or wf.plan_who_field == "performer" else "who_responsible"
-    versions = ", ".join([f"v{e.fields['plan'].version or i + 1} {e.day.isoformat()}" for i, e in enumerate(plans)])
-    message = _m("plan_ok", versions=versions, who=_m(who_key))
+    message = _m("plan_ok", versions=_Listed(plans, plans=True), who=_m(who_key))
     status = FULFILLED
     first = plans[0]
     made = first.day.isoformat()
@@ -1313,7 +1354,7 @@ def _evaluate(ctx: _Ctx) -> Judgement:
     closed = end is not None and end.type == "closed"
     results: list[tuple[str, Msg, list[Event]]] = []
     used: set[int] = set()
-    met: list[str] = []
+    met: list[date] = []
     any_dates = False
     evaluations = f.evaluations
     last = len(plans) - 1
@@ -1347,7 +1388,7 @@ def _evaluate(ctx: _Ctx) -> Judgement:
                 used.add(match.index)
                 g = ON_TIME if match.day <= due else grade(DayPoint.on(due), match, spec, as_of, cal)
                 if g == ON_TIME:
-                    met.append(due.isoformat())
+                    met.append(due)
                     continue
                 status = BREACHED if g == TOO_LATE else WARNING
                 results.append((status, _m("eval_late", due=due, day=match.day), [plan_event, match]))
@@ -1380,7 +1421,10 @@ def _evaluate(ctx: _Ctx) -> Judgement:
             if closed and not evaluations:
                 return WARNING, _m("eval_closed_without"), _ids([*plans, end]), None, first.day  # type: ignore[list-item]
             return NOT_ASSESSABLE, _m("eval_none_due"), _ids_in_order(plans), None, first.day
-        return FULFILLED, _m("eval_ok", dates=", ".join(met)), _ids(plans + evaluations), None, first.day
+        return FULFILLED, _m("eval_ok", dates=_Listed(met)), _ids(plans + evaluations), None, first.day
+    if len(results) == 1:
+        status, message, events = results[0]
+        return status, Msg.join([message]), _ids(events), None, first.day
     status = _worst([r[0] for r in results])
     chosen = [r for r in results if r[0] == status]
     evidence = _ids([e for r in chosen for e in r[2]])
@@ -1420,7 +1464,7 @@ def _document(ctx: _Ctx) -> Judgement:
     events = ctx.events
     gaps: list[Msg] = []
     severe = False
-    concern = f.first_concern
+    concern = ctx.concern
     if concern is not None and not (concern.text or "").strip():
         gaps.append(_m("gap_concern_text"))
     for c in f.conclusions:

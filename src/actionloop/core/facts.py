@@ -96,13 +96,24 @@ class Facts:
         """When the one who must handle the case learned of it: the principal (the first report,
         or the first act by the leadership, at or after the first concern) — or, where the
         leadership is suspected, the owner (the first report to the owner)."""
-        concern = self.first_concern
-        start = concern.index if concern else -1
+        concerns = self.concerns
+        concern = concerns[0] if concerns else None
+        start = concern.index if concern is not None else -1
         if self.offender == "leadership":
-            return next((e for e in self.owner_reports if e.index >= start), None)
-        if concern is not None and self.role_of(concern.by) in PRINCIPAL_ROLES:
-            return concern
-        report = next((e for e in self.reports if e.index >= start), None)
+            for e in self.owner_reports:
+                if e.index >= start:
+                    return e
+            return None
+        if concern is not None:
+            roles, by = self.roles, concern.by
+            role = (roles.get(by) if by is not None else None) if roles is not None else self.case.role_of(by)
+            if role in PRINCIPAL_ROLES:
+                return concern
+        report = None
+        for e in self.reports:
+            if e.index >= start:
+                report = e
+                break
         act = self.principal_act
         if act is not None and act.index >= start and (report is None or act.index < report.index):
             return act
