@@ -5,10 +5,18 @@ from __future__ import annotations
 
 import io
 import re
+from collections.abc import Iterator
 
+import pytest
 from docx import Document
 
-from .conftest import WebServer, text_of
+from .conftest import WebServer, _serve, text_of
+
+
+@pytest.fixture(scope="module")
+def web(tmp_path_factory: pytest.TempPathFactory) -> Iterator[WebServer]:
+    """A server of this module's own: the figures counted here must not see other modules' new cases."""
+    yield from _serve(tmp_path_factory.mktemp("web-audit"))
 
 
 def test_the_audit_page_starts_with_a_form_of_the_units_in_scope(web: WebServer) -> None:

@@ -4,10 +4,18 @@ table), the serious and staff/leadership cases linked, the read log; and nobody 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 import httpx
+import pytest
 
-from .conftest import WebServer, text_of
+from .conftest import WebServer, _serve, text_of
+
+
+@pytest.fixture(scope="module")
+def web(tmp_path_factory: pytest.TempPathFactory) -> Iterator[WebServer]:
+    """A server of this module's own: the figures counted here must not see other modules' new cases."""
+    yield from _serve(tmp_path_factory.mktemp("web-owner"))
 
 
 def test_the_owner_sees_its_units_figures_and_its_own_cases(web: WebServer) -> None:
