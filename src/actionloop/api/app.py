@@ -118,6 +118,7 @@ def create_app(settings: Settings | None = None, *, clock: Clock | None = None, 
             identities=IdentityCache(settings.auth_cache_seconds),
             case_lists=CaseListCache(db),
             single_writer=db.kind == "sqlite",
+            write_group=db.write_group if db.kind == "sqlite" else None,
             reminders=ReminderService(db, clock, soon_days=settings.reminder_soon_days),
         )
     except BaseException:

@@ -4,14 +4,13 @@ document builders."""
 
 from __future__ import annotations
 
-import asyncio
-import functools
+import contextlib
 import os
 import secrets
 import threading
 import time
 from collections.abc import Callable, Sequence
-from concurrent.futures import ThreadPoolExecutor
+from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -20,6 +19,7 @@ from typing import Any, Protocol, TypeVar
 from itsdangerous import BadSignature, URLSafeTimedSerializer
 from starlette.concurrency import run_in_threadpool
 
+from actionloop.api.writer import WriterThread
 from actionloop.app.access import OrgView, PerformerIndex
 from actionloop.app.accounts import Identity, token_hash
 from actionloop.app.caselist import CaseListCache
@@ -228,7 +228,7 @@ class ApiState:
     #: event loop is cheaper than sixteen threads taking turns at the lock and the GIL); otherwise
     #: (PostgreSQL writes proceed in parallel) in the shared thread pool.
     single_writer: bool = False
-    _writer: ThreadPoolExecutor | None = None
+    _writer: WriterThread | None = None
     _writer_lock: threading.Lock = field(default_factory=threading.Lock)
     case_lists: CaseListCache | None = None
     identities: IdentityCache = field(default_factory=lambda: IdentityCache(0))
@@ -236,22 +236,30 @@ class ApiState:
     #: The deadline scan and the reminders it records (None: no reminders in this app).
     reminders: ReminderService | None = None
 
-    async def write(self, fn: Callable[..., T], *args: Any) -> T:
-        """Run ``fn(*args)`` (a write) off the event loop, where writes run."""
+    #: Makes a transaction that several writes share (group commit; see
+    #: :mod:`actionloop.api.writer`), where the database has one.
+    write_group: Callable[[], AbstractContextManager[None]] | None = None
+
+    async def write(self, fn: Callable[..., T], *args: Any, group: bool = False) -> T:
+        """Run ``fn(*args)`` (a write) off the event loop, where writes run. ``group``: ``fn`` only
+        stores through the services' units of work, and may share a transaction with other such
+        writes (it is answered only after that transaction is committed)."""
         if not self.single_writer:
             return await run_in_threadpool(fn, *args)
         with self._writer_lock:
             if self._writer is None:
-                self._writer = ThreadPoolExecutor(1, thread_name_prefix="actionloop-writer")
+                make = self.write_group or contextlib.nullcontext
+                self._writer = WriterThread(make, on_group_failed=self.performers.clear)
             writer = self._writer
-        return await asyncio.get_running_loop().run_in_executor(writer, functools.partial(fn, *args))
+        result: T = await writer.run(fn, args, groupable=group and self.write_group is not None)
+        return result
 
     def stop_writer(self) -> None:
         """Finish the writes under way and stop the writer thread (a new one starts if needed)."""
         with self._writer_lock:
             writer, self._writer = self._writer, None
         if writer is not None:
-            writer.shutdown(wait=True)
+            writer.stop()
 
     def list_cases(self, query: CaseQuery) -> list[CaseSummary]:
         """Summary rows for ``query`` (kept while nothing changes, where the database allows it);

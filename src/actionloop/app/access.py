@@ -148,6 +148,12 @@ class PerformerIndex:
         self._cache: dict[tuple[str, int], frozenset[str]] = {}
         self._lock = threading.Lock()
 
+    def clear(self) -> None:
+        """Forget everything read (after a failed group commit: what was read in the group may
+        never have been stored)."""
+        with self._lock:
+            self._cache.clear()
+
     def __call__(self, summary: CaseSummary) -> frozenset[str]:
         key = (summary.case_id, summary.last_seq)
         with self._lock:

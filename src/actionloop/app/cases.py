@@ -23,7 +23,9 @@ from actionloop.app.integrity import (
     NotCanonical,
     canonical_json,
     chain_hash,
+    check_canonical,
     check_chain,
+    checked_canonical_json,
 )
 from actionloop.app.ports import (
     CaseQuery,
@@ -94,11 +96,6 @@ def _request_hash(request: Mapping[str, Any]) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-def _plain_case(case: CaseFile) -> tuple[dict[str, Any], list[dict[str, Any]]]:
-    data = case.to_dict()
-    return data["case"], data["people"]
-
-
 def _export_order(case: CaseFile) -> CaseFile:
     """The case with each event's keys in the format's natural order (at, type, by, text, fields):
     stored payloads have sorted keys, and a file written back should read like the one read in."""
@@ -142,8 +139,7 @@ class CaseService:
                     if earlier is not None:
                         return _results(earlier.result_json, replayed=True)
                 for record, events, summary, _ in prepared:
-                    if uow.cases.get(record.case_id) is not None:
-                        raise CaseExists(record.case_id)
+                    # A taken id fails the insert (the primary key): no read first.
                     try:
                         uow.cases.add(record)
                     except DuplicateKey:
@@ -171,20 +167,20 @@ class CaseService:
         self, case: CaseFile, actor: str
     ) -> tuple[CaseRecord, list[StoredEvent], CaseSummary, AppendResult]:
         """The rows a new case is stored as: its record, its chained events and its summary."""
-        _check_storable(case)
+        data = _storable(case)
         view = self.interpreter.interpret(case)
         now = self.clock.now()
-        case_obj, people = _plain_case(case)
         events: list[StoredEvent] = []
         prev = GENESIS_HASH
-        for i, event in enumerate(case.events):
-            stored = self._stored(case.id, i + 1, event.to_dict(), prev, actor, now, view, i)
+        for i, event in enumerate(data["events"]):
+            stored = self._stored(case.id, i + 1, event, prev, actor, now, view, i, checked=True)
             events.append(stored)
             prev = stored.hash
         record = CaseRecord(
             case_id=case.id, setting=case.case.setting, unit_id=case.case.unit.id, owner=case.case.unit.owner,
-            child_id=case.case.child.id, language=case.case.language, case_json=canonical_json(case_obj),
-            people_json=canonical_json(people), head_seq=len(events), head_hash=prev, created_at=now,
+            child_id=case.case.child.id, language=case.case.language,
+            case_json=checked_canonical_json(data["case"]), people_json=checked_canonical_json(data["people"]),
+            head_seq=len(events), head_hash=prev, created_at=now,
         )
         result = AppendResult(case.id, record.head_seq, record.head_hash, len(events), view.state)
         return record, events, summarize(record, case, events, view), result
@@ -286,9 +282,9 @@ class CaseService:
 
     def _stored(
         self, case_id: str, seq: int, event: dict[str, Any], prev_hash: str, actor: str,
-        now: Any, view: WorkflowView, index: int,
+        now: Any, view: WorkflowView, index: int, *, checked: bool = False,
     ) -> StoredEvent:
-        payload = canonical_json(event)
+        payload = checked_canonical_json(event) if checked else canonical_json(event)
         workflow_id = view.workflow_ids[index] if index < len(view.workflow_ids) else None
         return StoredEvent(
             case_id=case_id, seq=seq, type=event["type"], occurred_at=event["at"], recorded_at=now,
@@ -458,11 +454,15 @@ def _results(text: str, replayed: bool) -> list[AppendResult]:
     return [AppendResult.from_json(line, replayed) for line in text.split("\n")]
 
 
-def _check_storable(case: CaseFile) -> None:
-    """Refuse values canonical JSON does not allow (floats) before anything is stored."""
-    problems = _non_canonical(case.to_dict())
-    if problems:
-        raise CaseFileError(case.id, problems)
+def _storable(case: CaseFile) -> dict[str, Any]:
+    """The case as a dict, refusing values canonical JSON does not allow (floats) before anything
+    is stored (checked once: its parts are then written without checking again)."""
+    data = case.to_dict()
+    try:
+        check_canonical(data)
+    except NotCanonical as exc:
+        raise CaseFileError(case.id, _not_canonical_problems(exc)) from None
+    return data
 
 
 def _joined(
@@ -488,11 +488,15 @@ def _joined(
 
 def _non_canonical(data: Any) -> list[Problem]:
     try:
-        canonical_json(data)
+        check_canonical(data)
     except NotCanonical as exc:
-        return [Problem(exc.path, "desimaltall og andre verdier enn tekst, heltall, sann/usann, lister og objekter "
-                                  "kan ikke lagres")]
+        return _not_canonical_problems(exc)
     return []
+
+
+def _not_canonical_problems(exc: NotCanonical) -> list[Problem]:
+    return [Problem(exc.path, "desimaltall og andre verdier enn tekst, heltall, sann/usann, lister og objekter "
+                              "kan ikke lagres")]
 
 
 def _relative(problem: Problem, new_index: int, known_people: int) -> Problem:

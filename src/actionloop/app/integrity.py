@@ -54,6 +54,17 @@ def canonical_json(value: Any) -> str:
     return json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
 
 
+def check_canonical(value: Any) -> None:
+    """Raise :class:`NotCanonical` unless ``value`` can be written as canonical JSON."""
+    _check(value, "$")
+
+
+def checked_canonical_json(value: Any) -> str:
+    """:func:`canonical_json` of a value :func:`check_canonical` has already passed (or a part of
+    one), without checking it again."""
+    return json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+
+
 def chain_hash(prev_hash: str, payload: str, alg: str = HASH_ALG) -> str:
     """The hash of an event: ``alg(prev_hash + payload)`` over UTF-8, as lower-case hex."""
     return _ALGORITHMS[alg]((prev_hash + payload).encode("utf-8"))

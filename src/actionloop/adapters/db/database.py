@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import contextlib
+import itertools
 import os
 import threading
 from collections import deque
+from collections.abc import Iterator
 from pathlib import Path
 from types import TracebackType
 from typing import Any
@@ -51,8 +53,37 @@ class FairLock:
                 self._held = False
 
 
+class _Savepoint:
+    """A savepoint of a write group's transaction (SQLite), set and released through the driver
+    itself: SQLAlchemy's own savepoints compile their statements anew each time, which costs more
+    than the write they wrap."""
+
+    _names = itertools.count(1)
+
+    def __init__(self, conn: Connection) -> None:
+        driver = conn.connection.driver_connection
+        assert driver is not None
+        self._driver: Any = driver
+        self._name = f"uow_{next(self._names)}"
+        self._driver.execute(f"SAVEPOINT {self._name}")
+        self.is_active = True
+
+    def commit(self) -> None:
+        self.is_active = False
+        self._driver.execute(f"RELEASE {self._name}")
+
+    def rollback(self) -> None:
+        self.is_active = False
+        self._driver.execute(f"ROLLBACK TO {self._name}")
+        self._driver.execute(f"RELEASE {self._name}")
+
+
 class SqlUnitOfWork:
-    """One connection and one transaction; rolled back on leaving the block unless committed."""
+    """One connection and one transaction; rolled back on leaving the block unless committed.
+
+    Inside :meth:`SqlDatabase.write_group` (in the thread that opened it) the unit of work is a
+    savepoint of the group's transaction instead: its commit keeps its changes for the group's
+    commit, leaving it otherwise undoes them, and it sees what the group has written so far."""
 
     cases: SqlCaseRepository
     idempotency: SqlIdempotencyRepository
@@ -63,15 +94,17 @@ class SqlUnitOfWork:
     changes: SqlChangeMarker
 
     def __init__(
-        self, engine: Engine, *, write: bool, snapshot: bool, writer_lock: FairLock | None = None
+        self, engine: Engine, *, write: bool, snapshot: bool, writer_lock: FairLock | None = None,
+        group: Connection | None = None,
     ) -> None:
         self._engine = engine
         self._write = write
         self._snapshot = snapshot
-        self._writer_lock = writer_lock
+        self._writer_lock = writer_lock if group is None else None
+        self._group = group
         self._locked = False
         self._conn: Connection | None = None
-        self._tx: RootTransaction | None = None
+        self._tx: RootTransaction | _Savepoint | None = None
 
     def __enter__(self) -> SqlUnitOfWork:
         if self._writer_lock is not None:
@@ -89,16 +122,20 @@ class SqlUnitOfWork:
             self._writer_lock.release()
 
     def _open(self) -> SqlUnitOfWork:
-        options: dict[str, Any] = {}
-        if self._write:
-            options[WRITE_OPTION] = True
-        if self._snapshot and self._engine.dialect.name == "postgresql":
-            options["isolation_level"] = "REPEATABLE READ"
-        conn = self._engine.connect()
-        if options:
-            conn = conn.execution_options(**options)
+        if self._group is not None:
+            conn = self._group
+            self._tx = _Savepoint(conn)
+        else:
+            options: dict[str, Any] = {}
+            if self._write:
+                options[WRITE_OPTION] = True
+            if self._snapshot and self._engine.dialect.name == "postgresql":
+                options["isolation_level"] = "REPEATABLE READ"
+            conn = self._engine.connect()
+            if options:
+                conn = conn.execution_options(**options)
+            self._tx = conn.begin()
         self._conn = conn
-        self._tx = conn.begin()
         self.cases = SqlCaseRepository(conn)
         self.idempotency = SqlIdempotencyRepository(conn)
         self.orgs = SqlOrgRepository(conn)
@@ -120,7 +157,7 @@ class SqlUnitOfWork:
                 self._tx.rollback()
         finally:
             try:
-                if self._conn is not None:
+                if self._conn is not None and self._group is None:
                     self._conn.close()
             finally:
                 self._conn = None
@@ -138,6 +175,8 @@ class SqlDatabase:
         # polling the file lock with growing sleeps (which gives long tails under load); other
         # processes still wait through the busy timeout.
         self._writer_lock = FairLock() if self.kind == "sqlite" else None
+        #: The connection of the write group open in this thread (see :meth:`write_group`).
+        self._grouped = threading.local()
 
     @classmethod
     def open(cls, url: str, *, busy_timeout_ms: int = 5000, echo: bool = False) -> SqlDatabase:
@@ -145,7 +184,37 @@ class SqlDatabase:
 
     def unit_of_work(self, *, write: bool = False, snapshot: bool = False) -> SqlUnitOfWork:
         lock = self._writer_lock if write else None
-        return SqlUnitOfWork(self.engine, write=write, snapshot=snapshot, writer_lock=lock)
+        group: Connection | None = getattr(self._grouped, "conn", None)
+        return SqlUnitOfWork(self.engine, write=write, snapshot=snapshot, writer_lock=lock, group=group)
+
+    @contextlib.contextmanager
+    def write_group(self) -> Iterator[None]:
+        """Several writes as one transaction (group commit, SQLite): every unit of work this thread
+        opens inside the block is a savepoint of one write transaction, which is committed when
+        the block ends without an exception (and rolled back if it raises). Each write is still
+        checked on its own and undone on its own if it fails, but none of them is durable before
+        the block has ended: whoever runs writes in a group must not acknowledge any of them
+        before then. One commit (one write of the log) then serves them all. On PostgreSQL,
+        which writes in parallel, the block does nothing."""
+        if self.kind != "sqlite" or getattr(self._grouped, "conn", None) is not None:
+            yield
+            return
+        assert self._writer_lock is not None
+        self._writer_lock.acquire()
+        try:
+            conn = self.engine.connect().execution_options(**{WRITE_OPTION: True})
+            try:
+                tx = conn.begin()
+                self._grouped.conn = conn
+                try:
+                    yield
+                finally:
+                    self._grouped.conn = None
+                tx.commit()
+            finally:
+                conn.close()  # rolls back what was not committed
+        finally:
+            self._writer_lock.release()
 
     def upgrade(self, revision: str = "head") -> tuple[str | None, str | None]:
         """Apply the migrations: ``(revision before, revision after)``."""

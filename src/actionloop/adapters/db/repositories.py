@@ -17,6 +17,7 @@ from sqlalchemy import (
     Row,
     Table,
     and_,
+    bindparam,
     delete,
     insert,
     or_,
@@ -66,11 +67,37 @@ def _insert(conn: Connection, table: Table, rows: Sequence[Mapping[str, Any]] | 
     if isinstance(rows, Sequence) and not rows:
         return
     try:
-        conn.execute(insert(table), rows if isinstance(rows, Sequence) else [rows])
+        if isinstance(rows, Sequence):
+            # One row goes as one execute (executemany costs more for a single row).
+            conn.execute(_insert_statement(table.name), rows[0] if len(rows) == 1 else rows)
+        else:
+            conn.execute(_insert_statement(table.name), rows)
     except IntegrityError as exc:
         if _is_unique_violation(exc):
             raise DuplicateKey(table.name) from None
         raise
+
+
+@lru_cache(maxsize=64)
+def _insert_statement(table_name: str) -> Any:
+    """``INSERT INTO table`` (columns from the parameters), built once: a statement object made once
+    has its cache key worked out once, and SQLAlchemy compiles it once per set of columns."""
+    return insert(t.metadata.tables[table_name])
+
+
+# The statements of the hot paths (registering, appending, listing), built once with bound
+# parameters for the same reason.
+_RECORD_BY_ID = select(t.case_record).where(t.case_record.c.case_id == bindparam("case_id"))
+_RECORD_LOCK = _RECORD_BY_ID.with_for_update()
+_EVENTS_OF = select(t.case_event).where(t.case_event.c.case_id == bindparam("case_id")).order_by(t.case_event.c.seq)
+_SUMMARY_BY_ID = select(t.case_summary).where(t.case_summary.c.case_id == bindparam("case_id"))
+_SET_HEAD = (
+    update(t.case_record).where(t.case_record.c.case_id == bindparam("key_case_id"))
+    .values(head_seq=bindparam("head_seq"), head_hash=bindparam("head_hash"), people_json=bindparam("people_json"))
+)
+_IDEMPOTENCY = select(t.idempotency_key).where(
+    t.idempotency_key.c.actor_id == bindparam("actor_id"), t.idempotency_key.c.key == bindparam("key"),
+)
 
 
 @lru_cache(maxsize=64)
@@ -90,7 +117,7 @@ def _upsert(conn: Connection, table: Table, rows: Sequence[Mapping[str, Any]], k
     if not rows:
         return
     stmt = _upsert_statement(conn.dialect.name, table.name, tuple(keys), tuple(rows[0]))
-    conn.execute(stmt, list(rows))
+    conn.execute(stmt, rows[0] if len(rows) == 1 else list(rows))
 
 
 def _ordered_id(conn: Connection, column: ColumnElement[str]) -> ColumnElement[str]:
@@ -136,14 +163,13 @@ class SqlCaseRepository:
         self.conn = conn
 
     def get(self, case_id: str) -> CaseRecord | None:
-        row = self.conn.execute(select(t.case_record).where(t.case_record.c.case_id == case_id)).first()
+        row = self.conn.execute(_RECORD_BY_ID, {"case_id": case_id}).first()
         return _record(row) if row else None
 
     def lock(self, case_id: str) -> CaseRecord | None:
         # PostgreSQL: the row lock queues writers of the same case; SQLite: BEGIN IMMEDIATE already
         # holds the database's write lock (SQLite renders no FOR UPDATE).
-        stmt = select(t.case_record).where(t.case_record.c.case_id == case_id).with_for_update()
-        row = self.conn.execute(stmt).first()
+        row = self.conn.execute(_RECORD_LOCK, {"case_id": case_id}).first()
         return _record(row) if row else None
 
     def add(self, record: CaseRecord) -> None:
@@ -155,10 +181,8 @@ class SqlCaseRepository:
         })
 
     def set_head(self, case_id: str, head_seq: int, head_hash: str, people_json: str) -> None:
-        self.conn.execute(
-            update(t.case_record).where(t.case_record.c.case_id == case_id)
-            .values(head_seq=head_seq, head_hash=head_hash, people_json=people_json)
-        )
+        self.conn.execute(_SET_HEAD, {"key_case_id": case_id, "head_seq": head_seq, "head_hash": head_hash,
+                                      "people_json": people_json})
 
     def append(self, events: Sequence[StoredEvent]) -> None:
         _insert(self.conn, t.case_event, [
@@ -171,8 +195,7 @@ class SqlCaseRepository:
         ])
 
     def events(self, case_id: str) -> list[StoredEvent]:
-        stmt = select(t.case_event).where(t.case_event.c.case_id == case_id).order_by(t.case_event.c.seq)
-        return [_event(row) for row in self.conn.execute(stmt)]
+        return [_event(row) for row in self.conn.execute(_EVENTS_OF, {"case_id": case_id})]
 
     def all_records(self) -> Iterator[CaseRecord]:
         stmt = select(t.case_record).order_by(_ordered_id(self.conn, t.case_record.c.case_id))
@@ -193,7 +216,7 @@ class SqlCaseRepository:
         self.conn.execute(delete(t.case_summary))
 
     def summary(self, case_id: str) -> CaseSummary | None:
-        row = self.conn.execute(select(t.case_summary).where(t.case_summary.c.case_id == case_id)).first()
+        row = self.conn.execute(_SUMMARY_BY_ID, {"case_id": case_id}).first()
         return _summary(row) if row else None
 
     def child_ids(self, case_ids: Sequence[str]) -> dict[str, str]:
@@ -241,8 +264,7 @@ class SqlIdempotencyRepository:
         self.conn = conn
 
     def get(self, actor_id: str, key: str) -> IdempotencyRecord | None:
-        c = t.idempotency_key.c
-        row = self.conn.execute(select(t.idempotency_key).where(c.actor_id == actor_id, c.key == key)).first()
+        row = self.conn.execute(_IDEMPOTENCY, {"actor_id": actor_id, "key": key}).first()
         if row is None:
             return None
         m = row._mapping
