@@ -111,16 +111,29 @@ class CaseItemCache:
 
 
 def case_list_json(
-    state: ApiState, rows: Sequence[tuple[CaseSummary, Level]], today: date, lang: str,
-    limit: int, offset: int, next_offset: int | None,
+    state: ApiState, rows: list[tuple[CaseSummary, Level]], today: date, lang: str, limit: int, offset: int,
 ) -> bytes:
-    """The body of ``GET /api/cases`` (:class:`~actionloop.api.schemas.CaseListOut`) for the rows
-    of one page: the rows' fragments joined, exactly what serialising the whole dict gives."""
-    items = _ITEMS.rows(state, rows, today, lang)
+    """The body of ``GET /api/cases`` (:class:`~actionloop.api.schemas.CaseListOut`): the page
+    ``rows[offset:offset + limit]``, its rows' fragments joined, exactly what serialising the whole
+    dict gives. The body is kept while ``rows`` is the very same list (see ``visible_cases``)."""
+    key = (id(rows), today, lang, limit, offset)
+    kept = _PAGES.get(key)
+    if kept is not None and kept[0] is rows:
+        return kept[1]
+    page = rows[offset:offset + limit]
+    next_offset = offset + limit if len(rows) > offset + limit else None
+    items = _ITEMS.rows(state, page, today, lang)
     tail = to_json({"limit": limit, "offset": offset, "next_offset": next_offset})
-    return b'{"items":[' + b",".join(items) + b"]," + tail[1:]
+    body = b'{"items":[' + b",".join(items) + b"]," + tail[1:]
+    if len(_PAGES) >= 64:
+        _PAGES.clear()
+    _PAGES[key] = (rows, body)
+    return body
 
 
+#: Whole bodies of the case list by (the rows' list, day, language, page); the entry holds the list
+#: its key names by ``id``.
+_PAGES: dict[tuple[int, date, str, int, int], tuple[list[tuple[CaseSummary, Level]], bytes]] = {}
 _ITEMS = CaseItemCache()
 
 

@@ -16,7 +16,7 @@ from sqlalchemy import Connection, Engine, RootTransaction
 
 from actionloop.adapters.db import migrate
 from actionloop.adapters.db.engine import WRITE_OPTION, create_db_engine
-from actionloop.adapters.db.reads import SqlChangeMarker, SqlReadLogRepository
+from actionloop.adapters.db.reads import MARKER_SQL, SqlChangeMarker, SqlReadLogRepository, marker_text
 from actionloop.adapters.db.reminders import SqlReminderRepository
 from actionloop.adapters.db.repositories import (
     SqlAccountRepository,
@@ -186,6 +186,18 @@ class SqlDatabase:
         lock = self._writer_lock if write else None
         group: Connection | None = getattr(self._grouped, "conn", None)
         return SqlUnitOfWork(self.engine, write=write, snapshot=snapshot, writer_lock=lock, group=group)
+
+    def change_marker(self) -> str | None:
+        """The change marker (:class:`SqlChangeMarker`) read on its own, straight through the
+        driver (no transaction object around one statement); None on PostgreSQL."""
+        if self.kind != "sqlite":
+            return None
+        raw = self.engine.raw_connection()
+        try:
+            driver: Any = raw.driver_connection
+            return marker_text(driver.execute(MARKER_SQL).fetchone())
+        finally:
+            raw.close()
 
     @contextlib.contextmanager
     def write_group(self) -> Iterator[None]:

@@ -3,6 +3,8 @@ the change marker of :mod:`actionloop.app.caselist`."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from sqlalchemy import Connection, insert, select
 
 from actionloop.adapters.db import tables as t
@@ -43,7 +45,13 @@ class SqlChangeMarker:
     def marker(self) -> str | None:
         if self.conn.dialect.name != "sqlite":
             return None
-        row = self.conn.exec_driver_sql(
-            "SELECT (SELECT max(position) FROM case_event), (SELECT max(rowid) FROM case_record)"
-        ).first()
-        return f"{row[0]}:{row[1]}" if row is not None else None
+        row = self.conn.exec_driver_sql(MARKER_SQL).first()
+        return marker_text(row)
+
+
+#: The change marker (SQLite): one statement, so both values are read at one moment.
+MARKER_SQL = "SELECT (SELECT max(position) FROM case_event), (SELECT max(rowid) FROM case_record)"
+
+
+def marker_text(row: Any) -> str | None:
+    return f"{row[0]}:{row[1]}" if row is not None else None
