@@ -24,6 +24,7 @@ def test_staff_see_the_measures_they_carry_out_with_dates(web: WebServer) -> Non
     text = text_of(page.text)
     assert "En voksen er ute i hvert storefri." in text
     assert "22.09.2025–17.10.2025" in text  # the measure's period
+    assert "03.10.2025" in text  # the plan's next evaluation
     assert "Pågår" in text
     assert f'href="/saker/{web.case("A")}"' in page.text
     for letter in ("S", "L", "B", "X"):
@@ -73,3 +74,9 @@ def test_a_measure_done_shows_its_date(fresh_web: WebServer) -> None:
                                               "by": "t2", "measure": "m1"}, seq, "test")
     text = text_of(fresh_web.login("staff2").get("/mine").text)
     assert "Gjennomført 01.10.2025" in text and "Pågår" not in text
+
+
+def test_an_evaluation_date_that_has_passed_is_marked(fresh_web: WebServer) -> None:
+    fresh_web.app.state.api.clock.advance(days=7)  # 2025-10-08, the evaluation was due 2025-10-03
+    text = text_of(fresh_web.login("staff2").get("/mine").text)
+    assert "03.10.2025 Passert" in text

@@ -46,6 +46,7 @@ i18n.add({
     "mine_status_open": {"nb": "Åpen", "nn": "Open", "en": "Open"},
     "mine_status_closed": {"nb": "Avsluttet {d}", "nn": "Avslutta {d}", "en": "Closed {d}"},
     "mine_status_overdue": {"nb": "Frist passert", "nn": "Frist passert", "en": "Overdue"},
+    "mine_evaluation_overdue": {"nb": "Passert", "nn": "Passert", "en": "Overdue"},
     "mine_measure_done": {"nb": "Gjennomført {d}", "nn": "Gjennomført {d}", "en": "Done {d}"},
     "mine_measure_ongoing": {"nb": "Pågår", "nn": "Går føre seg", "en": "Under way"},
     "mine_measure_not_started": {"nb": "Ikke startet", "nn": "Ikkje starta", "en": "Not started"},
@@ -104,7 +105,10 @@ def measure_row(summary: CaseSummary, case: CaseFile, measure: Measure, today: d
                  if e.type == "measure_done" and e.get("measure") == measure.id), None)
     plans = [e for e in case.events if e.type == "plan"]
     evaluations = plans[-1].plan.evaluations if plans else ()
-    next_evaluation = min((d for d in evaluations if d >= today), default=None)
+    # The first planned evaluation after the last one recorded (it may be overdue).
+    plan_index = plans[-1].index if plans else 0
+    evaluated = max((e.day for e in case.events if e.type == "evaluation" and e.index > plan_index), default=None)
+    next_evaluation = min((d for d in evaluations if evaluated is None or d > evaluated), default=None)
     if done is not None:
         status = "done"
     elif start is not None and today < start:
@@ -139,4 +143,4 @@ def mine(request: Request, user: UserDep, state: StateDep, lang: LangDep) -> Res
         if mine_measures and staff_id is not None and summary.closed_date is None:
             measures.extend(measure_row(summary, case, m, today) for m in my_measures(case, staff_id))
     measures.sort(key=lambda r: (r.status == "done", r.start or date.max, r.summary.case_id, r.measure.id))
-    return render(request, "mine.html", {"reported": reported, "measures": measures})
+    return render(request, "mine.html", {"reported": reported, "measures": measures, "today": today})
