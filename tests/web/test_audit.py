@@ -7,6 +7,7 @@ import io
 import re
 from collections.abc import Iterator
 
+import httpx
 import pytest
 from docx import Document
 
@@ -122,3 +123,25 @@ def test_reading_the_findings_is_logged(web: WebServer) -> None:
     log = web.login("owner1").get("/eier").text.split('id="reads-title"', 1)[1]
     rows = [text_of(row) for row in re.findall(r"<tr>(.*?)</tr>", log, re.S)]
     assert any("auditor1" in row and web.case("B") in row and "Så funnene" in row for row in rows)
+
+
+def test_the_findings_follow_a_case_that_changes(fresh_web: WebServer) -> None:
+    """Findings are kept per version of a case: a new step is judged at once."""
+    c = fresh_web.login("auditor1")
+    b = fresh_web.case("B")
+
+    def investigate() -> str:
+        page = c.get("/tilsyn?enhet=u2&plikt=investigate").text
+        drill = page.split('id="plikt"', 1)[1].split("</section>", 1)[0]
+        row = re.search(rf'href="/saker/{b}">.*?</tr>', drill, re.S)
+        assert row is not None
+        return text_of(row.group(0))
+
+    before = investigate()
+    assert investigate() == before  # the same, from memory
+    event = {"at": "2025-09-16T09:00:00+02:00", "type": "investigation_started", "by": "p2"}
+    r = httpx.post(f"{fresh_web.url}/api/cases/{b}/events", json={"expected_seq": 1, "event": event},
+                   headers=fresh_web.world.headers("principal2"))
+    assert r.status_code == 201, r.text
+    after = investigate()
+    assert after != before and "2025-09-16" in after

@@ -8,6 +8,8 @@ decides who may see what beyond asking those.
 
 from __future__ import annotations
 
+import threading
+import weakref
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -96,24 +98,60 @@ def scopes_for(state: ApiState, access: Access) -> list[Scope]:
     return out
 
 
-def in_period(case: CaseFile, start: date | None, end: date | None) -> bool:
-    """Whether anything in the case happened within the period (both ends included)."""
-    if not case.events:
+def in_period(summary: CaseSummary, start: date | None, end: date | None) -> bool:
+    """Whether anything in the case happened within the period (both ends included): its first
+    event's day is not after the end, and its last event's day not before the start."""
+    first, last = summary.opened_date, summary.last_event_date
+    if first is None or last is None:
         return start is None and end is None
-    first, last = case.events[0].day, case.events[-1].day
     return not ((end is not None and first > end) or (start is not None and last < start))
 
 
 def scope_cases(
     state: ApiState, access: Access, units: Sequence[str], start: date | None = None, end: date | None = None,
-) -> Iterator[tuple[CaseFile, CaseSummary, Level]]:
+) -> Iterator[tuple[CaseSummary, Level]]:
     """Every case of ``units`` within the period, with how far the account may go with it."""
-    summaries = {s.case_id: s for s in state.list_cases(CaseQuery(unit_ids=list(units)))}
-    for case_id in sorted(summaries):
-        case = state.services.cases.export_case(case_id)
-        if in_period(case, start, end):
-            summary = summaries[case_id]
-            yield case, summary, access.case_level(summary, state.performers)
+    summaries = [s for s in state.list_cases(CaseQuery(unit_ids=list(units))) if in_period(s, start, end)]
+    for summary in sorted(summaries, key=lambda s: s.case_id):
+        yield summary, access.case_level(summary, state.performers)
+
+
+class FindingsCache:
+    """The audit's findings per version of a case (its last seq) and day, kept in memory: a case is
+    judged again only when it has changed or the day has. One per app (its :class:`ApiState`)."""
+
+    def __init__(self, size: int = 50_000) -> None:
+        self._size = size
+        self._lock = threading.Lock()
+        self._entries: dict[tuple[int, str, int, date], tuple[weakref.ref[ApiState], tuple[Finding, ...]]] = {}
+
+    def get(self, state: ApiState, summary: CaseSummary, as_of: date) -> tuple[Finding, ...] | None:
+        with self._lock:
+            found = self._entries.get((id(state), summary.case_id, summary.last_seq, as_of))
+        if found is None or found[0]() is not state:
+            return None
+        return found[1]
+
+    def put(self, state: ApiState, summary: CaseSummary, as_of: date, findings: tuple[Finding, ...]) -> None:
+        with self._lock:
+            if len(self._entries) >= self._size:
+                self._entries.clear()
+            self._entries[(id(state), summary.case_id, summary.last_seq, as_of)] = (weakref.ref(state), findings)
+
+
+FINDINGS = FindingsCache()
+
+
+def case_findings(state: ApiState, summary: CaseSummary, as_of: date) -> tuple[CaseFile | None, tuple[Finding, ...]]:
+    """The findings of a case as of a day (and the case file, if it had to be read for them)."""
+    found = FINDINGS.get(state, summary, as_of)
+    if found is not None:
+        return None, found
+    case = state.services.cases.export_case(summary.case_id)
+    findings = tuple(state.auditor.audit(case, as_of).findings)
+    if len(case.events) == summary.last_seq:  # the case read is the version the summary describes
+        FINDINGS.put(state, summary, as_of, findings)
+    return case, findings
 
 
 @dataclass
@@ -149,25 +187,31 @@ class AuditResult:
 
 def audit(
     state: ApiState, access: Access, units: Sequence[str], start: date | None, end: date | None, as_of: date,
-    *, lang: str, record: str | None = None,
+    *, lang: str, record: str | None = None, with_files: bool = False,
 ) -> AuditResult:
     """Judge every case of ``units`` in the period as of ``as_of``. ``record``: the read-log kind
-    to record for each case whose findings are kept (None records nothing: counts only)."""
+    to record for each case whose findings are kept (None records nothing: counts only).
+    ``with_files``: also keep the case files of those cases (for the Word report)."""
     result = AuditResult(as_of=as_of)
     for unit in units:
         result.per_unit[unit] = dict.fromkeys(ALL_STATUSES, 0)
-    for case, summary, level in scope_cases(state, access, units, start, end):
+    for summary, level in scope_cases(state, access, units, start, end):
         result.cases_total += 1
-        findings = list(state.auditor.audit(case, as_of).findings)
+        case, found = case_findings(state, summary, as_of)
+        findings = list(found)
         for f in findings:
             per = result.totals.setdefault(f.duty, dict.fromkeys(ALL_STATUSES, 0))
             per[f.status] = per.get(f.status, 0) + 1
             unit_counts = result.per_unit.setdefault(summary.unit_id, dict.fromkeys(ALL_STATUSES, 0))
             unit_counts[f.status] = unit_counts.get(f.status, 0) + 1
         if record is not None and level != Level.NONE:
-            state.reads.record(case.id, access.identity.account_id, record)
-            result.cases.append(CaseFindings(case.id, summary.unit_id, summary, findings))
-            result.items.append((case, findings))
+            state.reads.record(summary.case_id, access.identity.account_id, record)
+            result.cases.append(CaseFindings(summary.case_id, summary.unit_id, summary, findings))
+            if with_files:
+                if case is None or len(case.events) != summary.last_seq:
+                    case = state.services.cases.export_case(summary.case_id)
+                    findings = list(state.auditor.audit(case, as_of).findings)
+                result.items.append((case, findings))
     return result
 
 

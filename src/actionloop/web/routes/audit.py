@@ -256,7 +256,7 @@ def audit_report(request: Request, state: StateDep, lang: LangDep,
     if errors or scope is None:
         return redirect(request, f"/tilsyn?{_query(form)}")
     today = state.today()
-    result = audit(state, user.access, scope.units, start, end, today, lang=lang, record="document")
+    result = audit(state, user.access, scope.units, start, end, today, lang=lang, record="document", with_files=True)
     unit = scope.id if scope.kind == "unit" else None
     owner = scope.id if scope.kind == "owner" else None
     data = state.documents.audit_report(result.items, unit=unit, owner=owner, start=start, end=end, as_of=today,
