@@ -672,11 +672,10 @@ class _Ctx:
         if cache is None:
             return self._deadline(wf, duty, variant)
         key = (wf.id, duty, variant)
-        try:
-            return cache[key]
-        except KeyError:
+        spec = cache.get(key)
+        if spec is None:
             spec = cache[key] = self._deadline(wf, duty, variant)
-            return spec
+        return spec
 
     def _deadline(self, wf: WorkflowSpec, duty: str, variant: str) -> DeadlineSpec:
         spec = self.policy.deadline(wf, duty, variant, self.owner)
@@ -1017,7 +1016,13 @@ def _investigate(ctx: _Ctx) -> Judgement:
     spec = ctx.deadline(wf, "investigate", variant)
     term = spec.legal_term
     start = first_act
-    evidence = _ids([learned] + ([start] if start else []) + f.conclusions[:1])
+    conclusions = f.conclusions
+    if start is None:
+        evidence = tuple(sorted({learned.index, conclusions[0].index})) if conclusions else (learned.index,)
+    elif conclusions:
+        evidence = tuple(sorted({learned.index, start.index, conclusions[0].index}))
+    else:
+        evidence = _pair(learned, start)
     if start is None:
         if ctx.end is not None:
             return BREACHED, _m("inv_missing", learned=learned.day, term=term), evidence, ref_variant, learned.day
@@ -1200,12 +1205,14 @@ def _measures_while_unsafe(ctx: _Ctx, spec: DeadlineSpec) -> list[tuple[str, Msg
         if ev.fields.get("outcome") == "close":
             out.append((BREACHED, _m("measures_closed_unsafe", day=ev.day), [ev]))
             continue
-        later_plan = _first_after(f.plans, ev.index + 1)
-        later_safe = next(
-            (e for e in f.views if e.index > ev.index and e.type != "closed" and e.fields["child_view"] == "safe"),
-            None,
-        )
-        if later_plan is not None or later_safe is not None:
+        if _first_after(f.plans, ev.index + 1) is not None:
+            continue
+        later_safe = False
+        for e in f.views:
+            if e.index > ev.index and e.type != "closed" and e.fields["child_view"] == "safe":
+                later_safe = True
+                break
+        if later_safe:
             continue
         if _first_after(f.closings, ev.index) is not None:
             continue  # reported above if the child was still not safe
@@ -1485,10 +1492,17 @@ def _document(ctx: _Ctx) -> Judgement:
             if not e.timed:
                 gaps.append(_m("gap_time", what=e.type))
     law_day = events[0].day
-    evidence = tuple(range(len(events)))
+    n = len(events)
+    evidence = _EVERY.get(n)
+    if evidence is None:
+        evidence = _EVERY[n] = tuple(range(n))
     if gaps:
         return (BREACHED if severe else WARNING), _m("doc_gaps", gaps=Msg.join(gaps, "; ")), evidence, None, law_day
     return FULFILLED, _m("doc_ok", n=len(events)), evidence, None, law_day
+
+
+#: ``tuple(range(n))`` per n: every event of a case as evidence (tuples are immutable).
+_EVERY: dict[int, tuple[int, ...]] = {}
 
 
 def _heard_or_observed_before(investigative: Sequence[Event], before: int) -> bool:

@@ -193,12 +193,15 @@ def gather(case: CaseFile) -> Facts:
     elif concerns:
         _assess(f, concerns)
     people = case.people
-    roles: dict[str, str] = {}
-    for p in people:
-        roles.setdefault(p.id, p.role)  # the first of a duplicated id, as CaseFile.role_of
-    f.roles = roles
     # The principal's first act (a duplicated id counts with its last role).
-    last_roles = roles if len(roles) == len(people) else {p.id: p.role for p in people}
+    last_roles = {p.id: p.role for p in people}
+    if len(last_roles) == len(people):
+        roles = last_roles
+    else:
+        roles = {}
+        for p in people:
+            roles.setdefault(p.id, p.role)  # the first of a duplicated id, as CaseFile.role_of
+    f.roles = roles
     principals = {pid for pid, role in last_roles.items() if role in PRINCIPAL_ROLES}
     if principals:
         for e in events:
