@@ -799,7 +799,15 @@ def _finding(
     cite, applies, note = cited
     if not applies and status != NOT_APPLICABLE:
         status, message = NOT_APPLICABLE, (Msg(note) if note else _m("doc_na"))
-    return _new_finding(duty, status, cite, evidence, message, ctx.lang)
+    # _new_finding, inline (once per duty and case)
+    f: Finding = _new(Finding)
+    _F_DUTY(f, duty)
+    _F_STATUS(f, status)
+    _F_REF(f, cite)
+    _F_EVENTS(f, evidence)
+    _F_TEXT(f, message)
+    _F_LANG(f, ctx.lang)
+    return f
 
 
 # --- monitor -------------------------------------------------------------------------------------
