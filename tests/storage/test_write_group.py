@@ -50,3 +50,32 @@ def test_a_group_that_fails_stores_nothing(services: Services, db: SqlDatabase) 
     else:  # no group on PostgreSQL: the write was committed on its own
         assert "h-1" in stored
     assert services.cases.verify() == []
+
+
+def test_checkpoints_in_a_thread_of_their_own(services: Services, db: SqlDatabase) -> None:
+    """With the checkpoint thread running, a write group's commit leaves the checkpoint to it
+    (automatic checkpoints off on its connection); without it, they are on as usual."""
+
+    def autocheckpoint() -> int:
+        with db.unit_of_work() as uow:  # inside a group: the group's connection
+            return int(uow.cases.conn.exec_driver_sql("PRAGMA wal_autocheckpoint").scalar_one())
+
+    if db.kind != "sqlite":
+        db.start_checkpoints()  # nothing on PostgreSQL
+        db.stop_checkpoints()
+        return
+    db.start_checkpoints(every_seconds=0.01)
+    db.start_checkpoints(every_seconds=0.01)  # once is enough
+    try:
+        with db.write_group():
+            assert autocheckpoint() == 0
+            services.cases.import_case(_copy("k-1"), actor="u1")
+    finally:
+        db.stop_checkpoints()
+        db.stop_checkpoints()
+    with db.write_group():
+        assert autocheckpoint() == 1000
+    with db.engine.connect() as conn:  # the last checkpoint copied the whole log
+        busy, frames, copied = conn.exec_driver_sql("PRAGMA wal_checkpoint(PASSIVE)").one()
+        assert busy == 0 and frames == copied
+    assert services.cases.head("k-1")[0] == 3

@@ -129,6 +129,7 @@ def create_app(settings: Settings | None = None, *, clock: Clock | None = None, 
         # The app may be started again (a test client enters the lifespan per use): the writer
         # thread and the connection pool are made again when next needed.
         state.stop_writer()
+        db.stop_checkpoints()
         db.dispose()
 
     state.close = close
@@ -138,6 +139,7 @@ def create_app(settings: Settings | None = None, *, clock: Clock | None = None, 
         # Fewer threads than anyio's default 40: the work in them is mostly Python, and many
         # threads only take turns at the GIL (longer tails, no more throughput).
         anyio.to_thread.current_default_thread_limiter().total_tokens = settings.api_threads
+        db.start_checkpoints()  # SQLite: the log's checkpoints off the writes' path
         async with anyio.create_task_group() as tasks:
             if settings.reminder_scan_seconds > 0:
                 tasks.start_soon(_scan_deadlines, state, settings.reminder_scan_seconds)
