@@ -5,12 +5,14 @@ unless ACTIONLOOP_REQUIRE_BROWSER=1 (CI), which makes it fail instead."""
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import pytest
 
 from actionloop.api import create_app
+from actionloop.core.clock import OSLO, FrozenClock
 from actionloop.demo import create_demo
 from actionloop.settings import Settings
 
@@ -32,6 +34,11 @@ def chromium() -> Iterator[Browser]:
             browser.close()
 
 
+#: The demo's "now": a Wednesday in term time, noon in Oslo. A clock that stands still makes the pages
+#: (and their screenshots) the same on every run, whatever the day of the week.
+DEMO_NOW = datetime(2025, 11, 12, 12, 0, tzinfo=OSLO)
+
+
 @pytest.fixture(scope="module")
 def demo_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Any]]:
     """The app over a fresh SQLite database holding the demo municipality, served on 127.0.0.1."""
@@ -41,7 +48,7 @@ def demo_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, 
     folder = tmp_path_factory.mktemp("browser")
     settings = Settings(database_url=f"sqlite:///{(folder / 'web.db').as_posix()}", data_dir=folder,
                         session_secret="browser-secret-" + "x" * 32, login_max_failures=50)
-    app = create_app(settings)
+    app = create_app(settings, clock=FrozenClock(DEMO_NOW))
     report = create_demo(app.state.api.services)
     try:
         with serving(app) as base_url:
