@@ -585,6 +585,11 @@ M: Catalog = {
     "gap_measures": {"nb": "saken ble avsluttet uten at noe viser hva som ble gjort av tiltak", "nn": "saka vart avslutta utan at noko viser kva som vart gjort av tiltak", "en": "the case was closed with nothing showing which measures were carried out"},
 }
 
+#: The messages without fields, made once (messages are never changed once made).
+_FIXED: dict[str, Msg] = {key: _m(key) for key in M}
+#: The empty message.
+_NO_MSG = Msg()
+
 _DAY_UNIT = {"school_days": "skoledager", "working_days": "arbeidsdager", "days": "dager", "hours": "timer"}
 _DAY_UNIT_NN = {"school_days": "skuledagar", "working_days": "arbeidsdagar", "days": "dagar", "hours": "timar"}
 _DAY_UNIT_EN = {"school_days": "school days", "working_days": "working days", "days": "days", "hours": "hours"}
@@ -783,7 +788,7 @@ def _finding(
     """Run one duty's judge; it returns (status, message, evidence, variant, day of the law)."""
     events = ctx.events
     if not events:
-        return Finding(duty, NOT_ASSESSABLE, "", (), _m("no_events"), ctx.lang)
+        return Finding(duty, NOT_ASSESSABLE, "", (), _FIXED["no_events"], ctx.lang)
     status, message, evidence, variant, law_day = judge(ctx)
     day = law_day or events[evidence[0] if evidence else 0].day
     wf = ctx.laws[day]
@@ -798,7 +803,7 @@ def _finding(
         cited = ctx.refs[key] = (ref.cite() if ref else "", spec.applies, spec.note)
     cite, applies, note = cited
     if not applies and status != NOT_APPLICABLE:
-        status, message = NOT_APPLICABLE, (Msg(note) if note else _m("doc_na"))
+        status, message = NOT_APPLICABLE, (Msg(note) if note else _FIXED["doc_na"])
     # _new_finding, inline (once per duty and case)
     f: Finding = _new(Finding)
     _F_DUTY(f, duty)
@@ -817,9 +822,9 @@ def _monitor(ctx: _Ctx) -> Judgement:
     f = ctx.facts
     concern = ctx.concern
     if concern is None:
-        return NOT_ASSESSABLE, _m("no_concern"), (), None, None
+        return NOT_ASSESSABLE, _FIXED["no_concern"], (), None, None
     if not f.plans:
-        return FULFILLED, _m("monitor_ok", day=concern.day, follow=Msg()), (concern.index,), None, concern.day
+        return FULFILLED, _m("monitor_ok", day=concern.day, follow=_NO_MSG), (concern.index,), None, concern.day
     plan = f.plans[0]
     wf = ctx.laws[plan.day]
     spec = ctx.deadline(wf, "monitor", "normal") if wf else None
@@ -832,7 +837,7 @@ def _monitor(ctx: _Ctx) -> Judgement:
         beyond = spec.breach_after is not None and worst_gap > spec.breach_after.amount
         message = _m("monitor_gap", n=worst_gap, start=gap_at[0], end=gap_at[1])
         return (BREACHED if beyond else WARNING), message, evidence, None, concern.day
-    message = _m("monitor_ok", day=concern.day, follow=_m("monitor_follow"))
+    message = _m("monitor_ok", day=concern.day, follow=_FIXED["monitor_follow"])
     return FULFILLED, message, evidence, None, concern.day
 
 
@@ -882,7 +887,7 @@ def _intervene(ctx: _Ctx) -> Judgement:
             first = f.interventions[0]
             return FULFILLED, _m("intervene_ok", day=first.day), (first.index,), None, first.day
         concern = ctx.concern
-        return NOT_APPLICABLE, _m("intervene_na"), (concern.index,) if concern else (), None, None
+        return NOT_APPLICABLE, _FIXED["intervene_na"], (concern.index,) if concern else (), None, None
     acted = _first_after(f.interventions, 0)
     if acted is None:
         return BREACHED, _m("intervene_missing", seen=seen.day), (seen.index,), None, seen.day
@@ -906,10 +911,10 @@ def _report_to_principal(ctx: _Ctx) -> Judgement:
         if f.reports:
             r = f.reports[0]
             return FULFILLED, _m("report_on_time", concern="?", day=r.day, term="-"), (r.index,), None, r.day
-        return NOT_ASSESSABLE, _m("no_concern"), (), None, None
+        return NOT_ASSESSABLE, _FIXED["no_concern"], (), None, None
     if f.offender == "leadership":
         c = f.offender_concern or concern
-        return NOT_APPLICABLE, _m("report_leadership"), (c.index,), "leadership", c.day
+        return NOT_APPLICABLE, _FIXED["report_leadership"], (c.index,), "leadership", c.day
     if f.role_of(concern.by) in PRINCIPAL_ROLES:
         return FULFILLED, _m("report_self", day=concern.day), (concern.index,), None, concern.day
     judged = _judge_report(ctx, concern, "normal")
@@ -927,7 +932,7 @@ def _judge_report(ctx: _Ctx, concern: Event, variant: str) -> Judgement:
         variant = "staff"
     wf = ctx.laws[concern.day]
     if wf is None:
-        return NOT_ASSESSABLE, Msg(), (concern.index,), None, concern.day
+        return NOT_ASSESSABLE, _NO_MSG, (concern.index,), None, concern.day
     spec = ctx.deadline(wf, "report_to_principal", variant)
     term = spec.legal_term
     report = _first_after(f.reports, concern.index)
@@ -965,22 +970,22 @@ def _report_to_owner(ctx: _Ctx) -> Judgement:
     concern = ctx.concern
     if variant == "normal" or concern is None:
         ev = (concern.index,) if concern else ()
-        return NOT_APPLICABLE, _m("owner_na"), ev, None, concern.day if concern else None
+        return NOT_APPLICABLE, _FIXED["owner_na"], ev, None, concern.day if concern else None
     if variant == "leadership":
         start: Event | None = f.offender_concern or concern
-        why = _m("why_leadership")
+        why = _FIXED["why_leadership"]
     elif variant == "staff":
         start = ctx.learned() or f.offender_concern or concern
-        why = _m("why_staff")
+        why = _FIXED["why_staff"]
     else:
         learned = ctx.learned()
         since = f.serious_since
         start = max((e for e in (learned, since) if e is not None), key=lambda e: e.index, default=concern)
-        why = _m("why_serious")
+        why = _FIXED["why_serious"]
     assert start is not None
     wf = ctx.laws[start.day]
     if wf is None:
-        return NOT_ASSESSABLE, Msg(), (start.index,), variant, start.day
+        return NOT_ASSESSABLE, _NO_MSG, (start.index,), variant, start.day
     spec = ctx.deadline(wf, "report_to_owner", "staff" if variant in ("staff", "leadership") else "normal")
     term = spec.legal_term
     report = _first_after(f.owner_reports, concern.index)
@@ -1014,13 +1019,13 @@ def _investigate(ctx: _Ctx) -> Judgement:
         if first_act is None or f.offender == "leadership":
             ev = (concern.index,) if concern else ()
             key = "inv_owner_unknown" if f.offender == "leadership" else "inv_unknown"
-            return NOT_ASSESSABLE, _m(key), ev, None, concern.day if concern else None
+            return NOT_ASSESSABLE, _FIXED[key], ev, None, concern.day if concern else None
         learned = first_act
     variant = "staff" if f.offender in ("staff", "leadership") else ("serious" if f.serious else "normal")
     ref_variant = f.offender if f.offender in ("staff", "leadership") else None
     wf = ctx.laws[learned.day]
     if wf is None:
-        return NOT_ASSESSABLE, Msg(), (learned.index,), ref_variant, learned.day
+        return NOT_ASSESSABLE, _NO_MSG, (learned.index,), ref_variant, learned.day
     spec = ctx.deadline(wf, "investigate", variant)
     term = spec.legal_term
     start = first_act
@@ -1049,7 +1054,7 @@ def _investigate(ctx: _Ctx) -> Judgement:
         status, message = BREACHED, _m("inv_too_late", day=start.day, n=n, learned=learned.day, term=term)
     end = ctx.end
     if not f.conclusions and end is not None and end.type == "closed" and status == FULFILLED:
-        status, message = WARNING, message + _m("inv_no_conclusion")
+        status, message = WARNING, message + _FIXED["inv_no_conclusion"]
     return status, message, evidence, ref_variant, learned.day
 
 
@@ -1069,28 +1074,28 @@ def _hear_child(ctx: _Ctx) -> Judgement:
         evidence = _pair(heard, first_plan) if first_plan is not None else (heard.index,)
         msg = _m("hear_ok", day=heard.day)
         if best_missing:
-            return WARNING, msg + _m("hear_no_best"), evidence, None, law_day
+            return WARNING, msg + _FIXED["hear_no_best"], evidence, None, law_day
         return FULFILLED, msg, evidence, None, law_day
     if heard is not None and decided is not None:
         return BREACHED, _m("hear_after", concluded=decided.day, day=heard.day), _pair(decided, heard), None, law_day
     if first_plan is not None and (first_plan.plan.child_views or "").strip():
-        msg = _m("hear_plan_only") + (_m("hear_no_best") if best_missing else Msg())
+        msg = _FIXED["hear_plan_only"] + (_FIXED["hear_no_best"] if best_missing else _NO_MSG)
         return WARNING, msg, (first_plan.index,), None, law_day
     end = ctx.end
     if decided is not None or (end is not None and end.type == "closed"):
         ev = _ids([e for e in (decided, end) if e is not None])
-        return BREACHED, _m("hear_missing"), ev, None, law_day
+        return BREACHED, _FIXED["hear_missing"], ev, None, law_day
     # Still investigating: judge against the time since the investigation started.
     start = f.investigative[0] if f.investigative else ctx.learned()
     if start is None:
-        return NOT_ASSESSABLE, _m("hear_pending"), (concern.index,) if concern else (), None, law_day
+        return NOT_ASSESSABLE, _FIXED["hear_pending"], (concern.index,) if concern else (), None, law_day
     wf = ctx.laws[start.day]
     if wf is None:
-        return NOT_ASSESSABLE, Msg(), (start.index,), None, law_day
+        return NOT_ASSESSABLE, _NO_MSG, (start.index,), None, law_day
     g = grade(start, None, ctx.deadline(wf, "hear_child", "normal"), ctx.as_of, ctx.cal)
     if g == PENDING:
-        return NOT_ASSESSABLE, _m("hear_pending"), (start.index,), None, law_day
-    return (BREACHED if g == FAR_OVERDUE else WARNING), _m("hear_missing"), (start.index,), None, law_day
+        return NOT_ASSESSABLE, _FIXED["hear_pending"], (start.index,), None, law_day
+    return (BREACHED if g == FAR_OVERDUE else WARNING), _FIXED["hear_missing"], (start.index,), None, law_day
 
 
 # --- measures ------------------------------------------------------------------------------------
@@ -1119,10 +1124,10 @@ def _measures(ctx: _Ctx) -> Judgement:
     need = ctx.need()
     if need is None:
         ev = _ids(f.conclusions[:1] + f.hearings[:1])
-        return NOT_APPLICABLE, _m("measures_na"), ev, None, None
+        return NOT_APPLICABLE, _FIXED["measures_na"], ev, None, None
     wf = ctx.laws[need.day]
     if wf is None:
-        return NOT_ASSESSABLE, Msg(), (need.index,), None, need.day
+        return NOT_ASSESSABLE, _NO_MSG, (need.index,), None, need.day
     staff = f.offender in ("staff", "leadership")
     spec = ctx.deadline(wf, "measures", "staff" if staff else "normal")
     end = ctx.end
@@ -1179,11 +1184,11 @@ def _measures_kept(ctx: _Ctx, need: Event, plan: Event) -> Judgement:
     message = _m(key, day=plan.day)
     status = FULFILLED
     if closed and not f.done and not any(e.index > plan.index for e in f.evaluations):
-        status, message = WARNING, message + _m("measures_undone")
+        status, message = WARNING, message + _FIXED["measures_undone"]
     if closed and end is not None and end.fields.get("child_view") in (None, "unclear"):
         last_view = _last_view(ctx, end.index)
         if last_view != "safe":
-            status, message = WARNING, message + _m("measures_closed_unclear")
+            status, message = WARNING, message + _FIXED["measures_closed_unclear"]
     evidence = _ids([need, plan, *f.done, *f.evaluations])
     staff = f.offender in ("staff", "leadership")
     return status, message, evidence, f.offender if staff else None, need.day
@@ -1298,10 +1303,10 @@ def _written_plan(ctx: _Ctx) -> Judgement:
     if not plans:
         need = ctx.need()
         if need is None:
-            return NOT_APPLICABLE, _m("plan_na"), (), None, None
+            return NOT_APPLICABLE, _FIXED["plan_na"], (), None, None
         wf = ctx.laws[need.day]
         if wf is None:
-            return NOT_ASSESSABLE, Msg(), (need.index,), None, need.day
+            return NOT_ASSESSABLE, _NO_MSG, (need.index,), None, need.day
         spec = ctx.deadline(wf, "written_plan", "normal")
         end = ctx.end
         if end is not None and end.type == "closed":
@@ -1330,7 +1335,7 @@ def _written_plan(ctx: _Ctx) -> Judgement:
     last = plans[-1]
     # wf: the workflow on the last plan's day (the loop above ends there)
     who_key = "who_performer" if wf is None or wf.plan_who_field == "performer" else "who_responsible"
-    message = _m("plan_ok", versions=_Listed(plans, plans=True), who=_m(who_key))
+    message = _m("plan_ok", versions=_Listed(plans, plans=True), who=_FIXED[who_key])
     status = FULFILLED
     first = plans[0]
     made = first.day.isoformat()
@@ -1357,11 +1362,11 @@ def _evaluate(ctx: _Ctx) -> Judgement:
     f = ctx.facts
     plans = f.plans
     if not plans:
-        return NOT_APPLICABLE, _m("eval_na"), (), None, None
+        return NOT_APPLICABLE, _FIXED["eval_na"], (), None, None
     first = plans[0]
     wf = ctx.laws[first.day]
     if wf is None:
-        return NOT_ASSESSABLE, Msg(), (first.index,), None, first.day
+        return NOT_ASSESSABLE, _NO_MSG, (first.index,), None, first.day
     spec = ctx.deadline(wf, "evaluate", "normal")
     end = ctx.end
     as_of, cal = ctx.as_of, ctx.cal
@@ -1426,7 +1431,7 @@ def _evaluate(ctx: _Ctx) -> Judgement:
             wspec = ctx.deadline(wf, "measures", "normal")
             g = grade(first, end, wspec, as_of, cal)
             status = BREACHED if closed or g in (FAR_OVERDUE, TOO_LATE) else (WARNING if g in (OVERDUE, LATE) else NOT_ASSESSABLE)
-            results.append((status, _m("eval_no_dates"), [first]))
+            results.append((status, _FIXED["eval_no_dates"], [first]))
     for ev in evaluations:
         if ev.fields.get("outcome") == "revise":
             results += _revisions(ctx, wf)
@@ -1434,8 +1439,8 @@ def _evaluate(ctx: _Ctx) -> Judgement:
     if not results:
         if not met:
             if closed and not evaluations:
-                return WARNING, _m("eval_closed_without"), _ids([*plans, end]), None, first.day  # type: ignore[list-item]
-            return NOT_ASSESSABLE, _m("eval_none_due"), _ids_in_order(plans), None, first.day
+                return WARNING, _FIXED["eval_closed_without"], _ids([*plans, end]), None, first.day  # type: ignore[list-item]
+            return NOT_ASSESSABLE, _FIXED["eval_none_due"], _ids_in_order(plans), None, first.day
         return FULFILLED, _m("eval_ok", dates=_Listed(met)), _ids(plans + evaluations), None, first.day
     if len(results) == 1:
         status, message, events = results[0]
@@ -1481,19 +1486,19 @@ def _document(ctx: _Ctx) -> Judgement:
     severe = False
     concern = ctx.concern
     if concern is not None and not (concern.text or "").strip():
-        gaps.append(_m("gap_concern_text"))
+        gaps.append(_FIXED["gap_concern_text"])
     for c in f.conclusions:
         if c.fields.get("conclusion") == "not_safe" and not (c.fields.get("problem") or c.text or "").strip() and not f.plans:
-            gaps.append(_m("gap_problem"))
+            gaps.append(_FIXED["gap_problem"])
             break
     if f.conclusions and not _heard_or_observed_before(f.investigative, f.conclusions[0].index):
-        gaps.append(_m("gap_investigation"))
+        gaps.append(_FIXED["gap_investigation"])
         severe = True
     closing = f.closings[-1] if f.closings else None
     if closing is not None and closing.fields.get("child_view") is None and not (closing.text or "").strip():
-        gaps.append(_m("gap_closing"))
+        gaps.append(_FIXED["gap_closing"])
     if closing is not None and f.plans and not f.done and not any(e.index > f.plans[0].index for e in f.evaluations):
-        gaps.append(_m("gap_measures"))
+        gaps.append(_FIXED["gap_measures"])
         severe = True
     if f.offender in ("staff", "leadership"):
         for e in (f.reports[:1] + f.owner_reports[:1]):
