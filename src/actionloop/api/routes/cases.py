@@ -13,7 +13,7 @@ from fastapi import APIRouter, Path, Query, Response
 from pydantic_core import to_json
 
 from actionloop.api.dates import out_of_range
-from actionloop.api.deps import AccessDep, Day, IdempotencyKey, LangDep, StateDep, visible_case
+from actionloop.api.deps import AccessDep, CallerDep, Day, IdempotencyKey, LangDep, StateDep, visible_case
 from actionloop.api.errors import ApiError
 from actionloop.api.i18n import message
 from actionloop.api.schemas import AppendOut, CaseAuditOut, CaseListOut, CaseOut, ConcernIn, EventIn, FindingOut
@@ -259,13 +259,11 @@ def _relative(problems: list[Problem]) -> list[Problem]:
     "/cases", status_code=201, summary="Registrer en bekymring (ny sak)", response_model=AppendOut,
     responses={403: {"description": "Du arbeider ikke ved enheten"}, 422: {"description": "Feil i feltene"}},
 )
-async def register_concern(
-    body: ConcernIn, state: StateDep, access: AccessDep, lang: LangDep,
-    idempotency_key: IdempotencyKey = None,
-) -> Response:
+async def register_concern(body: ConcernIn, caller: CallerDep, idempotency_key: IdempotencyKey = None) -> Response:
     """Lager en ny sak med bekymringen som første hendelse. Med samme ``Idempotency-Key`` igjen får du
     den samme saken tilbake, og ingen ny lages."""
-    result = await state.write(_register, state, access, body, lang, idempotency_key, group=True)
+    state = caller.state
+    result = await state.write(_register, state, caller.access, body, caller.lang, idempotency_key, group=True)
     return append_response(result, headers={"Location": f"/api/cases/{result.case_id}"})
 
 
@@ -366,15 +364,15 @@ def _staff_people(
     },
 )
 async def append_event(
-    case_id: CaseId, body: EventIn, state: StateDep, access: AccessDep, lang: LangDep,
-    idempotency_key: IdempotencyKey = None,
+    case_id: CaseId, body: EventIn, caller: CallerDep, idempotency_key: IdempotencyKey = None,
 ) -> Response:
     """Hendelsen skrives som i saksfilen (``at``, ``type``, ``by`` …); arbeidsflyten avgjør om steget er
     tillatt nå. ``expected_seq`` er nummeret på siste hendelse du så: er saken endret siden, får du
     409 med sakens nåværende nummer og steg. Uten ``by`` føres du selv (den ansatte brukeren din er
     knyttet til)."""
-    return append_response(await state.write(_append, state, access, case_id, body, lang, idempotency_key,
-                                               group=True))
+    state = caller.state
+    return append_response(await state.write(_append, state, caller.access, case_id, body, caller.lang,
+                                             idempotency_key, group=True))
 
 
 def _append(
