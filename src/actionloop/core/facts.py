@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, fields
 from datetime import date, datetime, time, timedelta
+from operator import attrgetter
 from typing import Protocol
 
 from actionloop.core.calendar import Calendar, calendar_for
@@ -125,6 +126,7 @@ _NOT_PRINCIPAL_ACTS = ("raised_with_principal", "sf_report")
 
 
 _new = object.__new__
+_ID_ROLE = attrgetter("id", "role")
 
 #: Where ``gather`` puts each event type (an index into its per-case lists; see ``gather``).
 _BUCKET = {
@@ -194,7 +196,7 @@ def gather(case: CaseFile) -> Facts:
         _assess(f, concerns)
     people = case.people
     # The principal's first act (a duplicated id counts with its last role).
-    last_roles = {p.id: p.role for p in people}
+    last_roles = dict(map(_ID_ROLE, people))
     if len(last_roles) == len(people):
         roles = last_roles
     else:
