@@ -25,7 +25,8 @@ from sqlalchemy import (
     update,
 )
 from sqlalchemy.dialects import postgresql, sqlite
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.engine import Dialect
+from sqlalchemy.exc import DBAPIError, IntegrityError
 
 from actionloop.adapters.db import tables as t
 from actionloop.app.ports import (
@@ -67,15 +68,48 @@ def _insert(conn: Connection, table: Table, rows: Sequence[Mapping[str, Any]] | 
     if isinstance(rows, Sequence) and not rows:
         return
     try:
-        if isinstance(rows, Sequence):
-            # One row goes as one execute (executemany costs more for a single row).
-            conn.execute(_insert_statement(table.name), rows[0] if len(rows) == 1 else rows)
-        else:
+        if isinstance(rows, Sequence) and len(rows) > 1:
             conn.execute(_insert_statement(table.name), rows)
+        else:
+            _execute_one(conn, _insert_statement(table.name), rows[0] if isinstance(rows, Sequence) else rows)
     except IntegrityError as exc:
         if _is_unique_violation(exc):
             raise DuplicateKey(table.name) from None
         raise
+
+
+#: Single-row inserts on SQLite go straight to the driver (see :func:`_execute_one`).
+DRIVER_INSERTS = True
+
+
+@lru_cache(maxsize=128)
+def _driver_plan(dialect: Dialect, stmt: Any, columns: tuple[str, ...]) -> tuple[str, tuple[tuple[str, Any], ...]]:
+    """``stmt`` for these columns as SQLAlchemy compiles it for ``dialect`` (the SQL text, and each
+    parameter's name with the bind processor SQLAlchemy applies to its type), made once."""
+    compiled = stmt.compile(dialect=dialect, column_keys=list(columns))
+    names = compiled.positiontup or []
+    plan = tuple((compiled.binds[n].key, compiled.binds[n].type.dialect_impl(dialect).bind_processor(dialect))
+                 for n in names)
+    return compiled.string, plan
+
+
+def _execute_one(conn: Connection, stmt: Any, row: Mapping[str, Any]) -> None:
+    """Execute ``stmt`` (an insert or upsert without RETURNING) for one row. On SQLite the
+    statement SQLAlchemy compiled, with the values its type processors give, goes straight to the
+    driver, on the connection's own transaction: the same row is stored, without the execution
+    machinery around it (which costs more than the insert). Errors come as SQLAlchemy's (an
+    ``IntegrityError`` for a taken key). Elsewhere SQLAlchemy executes it."""
+    if conn.dialect.name != "sqlite" or not DRIVER_INSERTS:
+        conn.execute(stmt, row)
+        return
+    sql, plan = _driver_plan(conn.dialect, stmt, tuple(row))
+    params = tuple(row[k] if process is None else process(row[k]) for k, process in plan)
+    driver: Any = conn.connection.driver_connection
+    dbapi = conn.dialect.loaded_dbapi
+    try:
+        driver.execute(sql, params)
+    except dbapi.Error as exc:
+        raise DBAPIError.instance(sql, params, exc, dbapi.Error) from exc
 
 
 @lru_cache(maxsize=64)
@@ -117,7 +151,10 @@ def _upsert(conn: Connection, table: Table, rows: Sequence[Mapping[str, Any]], k
     if not rows:
         return
     stmt = _upsert_statement(conn.dialect.name, table.name, tuple(keys), tuple(rows[0]))
-    conn.execute(stmt, rows[0] if len(rows) == 1 else list(rows))
+    if len(rows) == 1:
+        _execute_one(conn, stmt, rows[0])
+    else:
+        conn.execute(stmt, list(rows))
 
 
 def _ordered_id(conn: Connection, column: ColumnElement[str]) -> ColumnElement[str]:
