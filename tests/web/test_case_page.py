@@ -571,3 +571,19 @@ def test_every_id_is_unique_and_every_label_and_link_finds_its_element(web: WebS
             assert set(re.findall(r'\sfor="([^"]+)"', page)) <= set(ids), (user, letter, lang)
             assert set(re.findall(r'href="#([^"]+)"', page)) <= set(ids), (user, letter, lang)
             assert f'lang="{lang}"' in page
+
+
+def test_a_step_in_the_same_minute_as_a_report_with_seconds_is_not_refused(web: WebServer) -> None:
+    """The API stores seconds; the forms take minutes. A step entered at the report's minute is
+    placed at the report's instant, not refused as "before" it."""
+    case_id = new_case(web, at="2025-09-29T08:00:30+02:00")
+    teacher = web.login("staff1")
+    saved(step(teacher, case_id, "report_to_principal", {"at_date": "2025-09-29", "at_time": "08:00", "to": "p1"}),
+          case_id, "report_to_principal")
+    events = api_case(web, case_id)["timeline"]
+    assert [e["at"] for e in events[-2:]] == ["2025-09-29T08:00:30+02:00"] * 2
+    # a minute that is really earlier is still refused, with the reason
+    principal = web.login("principal1")
+    r = step(principal, case_id, "investigation_started", {"at_date": "2025-09-29", "at_time": "07:59"})
+    assert r.status_code in (409, 422)
+    assert api_case(web, case_id)["seq"] == 2

@@ -16,7 +16,7 @@ import re
 import secrets
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from fastapi import APIRouter, Path, Request
@@ -667,6 +667,7 @@ def _parse(
                                lang)
     else:
         parsed = sf.parse_step(step, sf.step_fields(step, choices, lang), values, state.clock.now(), lang)
+    _within_the_minute(parsed, case)
     people: list[dict[str, Any]] = []
     to = parsed.event.get("to")
     if to is not None and (to, org.view.owners[to].name if to in org.view.owners else "") in choices.owners \
@@ -677,6 +678,20 @@ def _parse(
         parsed.event["by"] = person["id"]
         people.append(person)
     return parsed, people
+
+
+def _within_the_minute(parsed: sf.Parsed, case: CaseFile) -> None:
+    """The forms take the time to the minute; an event stored with seconds (through the API, say)
+    in that same minute is not "after" a step entered at that minute. Such a step is placed at the
+    instant of the event before it, so that taking the next step at once is not refused."""
+    at = parsed.event.get("at")
+    if not isinstance(at, str) or "T" not in at or not case.events:
+        return
+    last = case.events[-1]
+    entered = datetime.fromisoformat(at)
+    if last.timed and entered < last.at and last.at - entered < timedelta(minutes=1) \
+            and last.at.astimezone(OSLO).replace(second=0, microsecond=0) == entered.astimezone(OSLO):
+        parsed.event["at"] = last.at.astimezone(OSLO).isoformat(timespec="seconds")
 
 
 @router.get("/saker/{case_id}/dokument/{kind}")
