@@ -39,7 +39,8 @@ def serve_command(
         fail(f"kan ikke starte mot databasen {_safe_url(database_url or '')}: {type(exc).__name__}")
     _tune_gc()
     out_console.print(
-        f"actionloop kjører på http://{escape(host)}:{port} (API-dokumentasjon: http://{escape(host)}:{port}/docs). "
+        f"actionloop kjører på http://{escape(host)}:{port}/ (logg inn der; API-dokumentasjon: "
+        f"http://{escape(host)}:{port}/docs). "
         "Stopp med Ctrl+C."
     )
     uvicorn.run(app, host=host, port=port, log_level=log_level, access_log=access_log, workers=1,
@@ -80,7 +81,8 @@ def demo_command(database_url: DatabaseUrl = None) -> None:
     for username, password, what in login_lines(report.logins):
         table.add_row(username, password, what)
     out_console.print(table)
-    out_console.print("Start serveren med [bold]actionloop serve[/] og logg inn på /docs (POST /api/login).")
+    out_console.print("Start serveren med [bold]actionloop serve[/] og logg inn på http://127.0.0.1:8000/ "
+                      "(API-et og dokumentasjonen av det: /docs).")
 
 
 def register(app: typer.Typer) -> None:
