@@ -226,7 +226,7 @@ def _new_case_id(unit_id: str, year: int, actor: str, key: str | None) -> str:
     return f"{unit_id}-{year}-{suffix}"
 
 
-def _org_person(org: OrgSnapshot, staff_id: str, unit_id: str) -> dict[str, Any]:
+def org_person(org: OrgSnapshot, staff_id: str, unit_id: str) -> dict[str, Any]:
     """A member of staff as a person of the case file."""
     person: dict[str, Any] = {"id": staff_id, "role": org.person_role(staff_id, unit_id)}
     name = org.staff_names.get(staff_id)
@@ -235,10 +235,10 @@ def _org_person(org: OrgSnapshot, staff_id: str, unit_id: str) -> dict[str, Any]
     return person
 
 
-def _reporter(org: OrgSnapshot, access: Access, unit_id: str) -> dict[str, Any]:
+def reporter_person(org: OrgSnapshot, access: Access, unit_id: str) -> dict[str, Any]:
     staff_id = access.identity.staff_id
     if staff_id is not None:
-        return _org_person(org, staff_id, unit_id)
+        return org_person(org, staff_id, unit_id)
     role = "owner" if access.scopes("owner") else "other"
     return {"id": f"account-{access.identity.account_id}", "role": role}
 
@@ -263,13 +263,15 @@ async def register_concern(body: ConcernIn, caller: CallerDep, idempotency_key: 
     """Lager en ny sak med bekymringen som første hendelse. Med samme ``Idempotency-Key`` igjen får du
     den samme saken tilbake, og ingen ny lages."""
     state = caller.state
-    result = await state.write(_register, state, caller.access, body, caller.lang, idempotency_key, group=True)
+    result = await state.write(store_concern, state, caller.access, body, caller.lang, idempotency_key, group=True)
     return append_response(result, headers={"Location": f"/api/cases/{result.case_id}"})
 
 
-def _register(
+def store_concern(
     state: ApiState, access: Access, body: ConcernIn, lang: str, idempotency_key: str | None,
 ) -> AppendResult:
+    """Register a concern as ``access`` (the write behind ``POST /api/cases`` and the web's Meld frå):
+    the roster checks, the case file, its first event and the idempotency key, in one write."""
     org = state.org.get()
     unit = org.view.units.get(body.unit_id)
     if unit is None:
@@ -286,7 +288,7 @@ def _register(
         if earlier is not None:
             return earlier
     owner = org.view.owners.get(unit.owner_id)
-    reporter = _reporter(org, access, unit.id)
+    reporter = reporter_person(org, access, unit.id)
     child: dict[str, Any] = {"id": body.child_id}
     if org.children.get(body.child_id):
         child["name"] = org.children[body.child_id]
@@ -299,7 +301,7 @@ def _register(
         event["serious"] = body.serious
     people = [reporter, {"id": body.child_id, "role": "child", **({"name": child["name"]} if "name" in child else {})}]
     if body.by is not None and body.by != reporter["id"] and body.by in org.staff_names:
-        people.insert(1, _org_person(org, body.by, unit.id))
+        people.insert(1, org_person(org, body.by, unit.id))
     case_id = _new_case_id(unit.id, state.today().year, actor, idempotency_key)
     data = {
         "format": FORMAT,
@@ -351,7 +353,7 @@ def _staff_people(
     if not wanted:
         return []
     known = {p.id: p for p in state.services.cases.export_case(case_id).people}
-    return [known[i].to_dict() if i in known else _org_person(org, i, unit_id) for i in wanted]
+    return [known[i].to_dict() if i in known else org_person(org, i, unit_id) for i in wanted]
 
 
 @router.post(
@@ -371,13 +373,15 @@ async def append_event(
     409 med sakens nåværende nummer og steg. Uten ``by`` føres du selv (den ansatte brukeren din er
     knyttet til)."""
     state = caller.state
-    return append_response(await state.write(_append, state, caller.access, case_id, body, caller.lang,
+    return append_response(await state.write(store_event, state, caller.access, case_id, body, caller.lang,
                                              idempotency_key, group=True))
 
 
-def _append(
+def store_event(
     state: ApiState, access: Access, case_id: str, body: EventIn, lang: str, idempotency_key: str | None,
 ) -> AppendResult:
+    """Add one step to a case as ``access`` (the write behind ``POST /api/cases/{id}/events`` and
+    the case page's forms): access level, who acted, the workflow's check, expected seq, idempotency."""
     summary, level = visible_case(state, access, case_id)
     if not level.can_write:
         raise ApiError(403, "read_only")

@@ -4,7 +4,7 @@ documents.
 
 The page asks the same questions as the API, through the same code: :func:`visible_case` (a case
 the user may not see is 404, exactly like one that does not exist), the engine's ``next_steps``
-and deadlines, and the API's own write (``_append``: the access level, who acted, the staff the
+and deadlines, and the API's own write (``store_event``: the access level, who acted, the staff the
 event names) with the case's ``expected_seq`` and an idempotency key per form. Every read is
 logged in the read log, as the API logs it.
 """
@@ -26,7 +26,7 @@ from starlette.responses import Response
 from actionloop.adapters.docs.case_log import event_details
 from actionloop.api.deps import visible_case
 from actionloop.api.errors import ApiError
-from actionloop.api.routes.cases import _append, _reporter, case_document
+from actionloop.api.routes.cases import case_document, reporter_person, store_event
 from actionloop.api.schemas import EventIn
 from actionloop.api.state import ApiState, OrgSnapshot
 from actionloop.api.views import in_language, load_case, state_label
@@ -628,7 +628,7 @@ async def record_step(
     key = values.get("idem", "")
     body = EventIn(expected_seq=int(seq) if seq.isdigit() and len(seq) < 9 else 0, event=parsed.event, people=people)
     try:
-        await state.write(_append, state, user.access, case_id, body, lang, key if _IDEM.match(key) else None)
+        await state.write(store_event, state, user.access, case_id, body, lang, key if _IDEM.match(key) else None)
     except StaleWrite:
         log.info("stale write refused", extra={"case_id": case_id, "event_type": step})
         return await run_in_threadpool(again, Posted(step, values), 409, True)
@@ -674,7 +674,7 @@ def _parse(
             and case.person(to) is None:
         people.append({"id": to, "role": "owner", "name": org.view.owners[to].name})
     if "by" not in parsed.event and user.staff_id is None:
-        person = _reporter(org, user.access, summary.unit_id)
+        person = reporter_person(org, user.access, summary.unit_id)
         parsed.event["by"] = person["id"]
         people.append(person)
     return parsed, people

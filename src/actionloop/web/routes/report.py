@@ -21,7 +21,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.responses import Response
 
 from actionloop.api.deps import visible_case
-from actionloop.api.routes.cases import _org_person, _register
+from actionloop.api.routes.cases import org_person, store_concern
 from actionloop.api.schemas import ConcernIn
 from actionloop.api.state import ApiState, OrgSnapshot
 from actionloop.api.views import in_language
@@ -380,7 +380,7 @@ def submit(state: ApiState, access: Access, report: Report, key: str, lang: str)
     now = state.clock.now().replace(second=0, microsecond=0).isoformat(timespec="minutes")
     body = ConcernIn(unit_id=report.unit_id, child_id=report.child_id, source=report.source,  # type: ignore[arg-type]
                      offender=report.offender, serious=report.serious, text=report.text, at=now)  # type: ignore[arg-type]
-    result = _register(state, access, body, lang, key)
+    result = store_concern(state, access, body, lang, key)
     if result.replayed:
         # The same form again (a double click, a reload): the first sending wrote everything.
         return result
@@ -409,7 +409,7 @@ def submit(state: ApiState, access: Access, report: Report, key: str, lang: str)
         principal = principal_of(org, unit)
         if principal is not None and principal != by:
             event = {"at": at, "type": "report_to_principal", "by": by, "to": principal}
-            people = [] if any(p.id == principal for p in case.people) else [_org_person(org, principal, unit.id)]
+            people = [] if any(p.id == principal for p in case.people) else [org_person(org, principal, unit.id)]
     if event is not None:
         result = state.services.cases.append_event(
             result.case_id, event, result.seq, access.actor, f"{key}:{event['type']}", people=people, lang=lang,
