@@ -50,8 +50,6 @@ class Settings(BaseSettings):
     #: Threads an app process uses for requests that read the database (writes to SQLite use one
     #: thread of their own).
     api_threads: int = Field(default=8, ge=1, le=200)
-    #: Reminders: a duty is "due soon" this many days before its deadline.
-    reminder_soon_days: int = Field(default=3, ge=0, le=60)
     #: Seconds between the deadline scans each app process runs (0: none; then run
     #: ``actionloop reminders scan`` from cron). Safe with several processes on one database.
     reminder_scan_seconds: int = Field(default=3600, ge=0)

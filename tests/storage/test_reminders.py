@@ -18,6 +18,8 @@ from actionloop.app.ports import CaseQuery
 from actionloop.app.reminders import ReminderQuery, ReminderService
 from actionloop.app.services import Services
 from actionloop.core.clock import FrozenClock, today
+from actionloop.core.policy import Policy
+from actionloop.workflow.spec import Term
 
 from .conftest import example_paths, load_example
 
@@ -42,13 +44,18 @@ def many(services: Services) -> Services:
     return services
 
 
+def within_days(n: int) -> Policy:
+    """A policy where a deadline is due soon ``n`` calendar days ahead."""
+    return Policy(due_soon=Term(n, "days"))
+
+
 def _count(db: SqlDatabase) -> int:
     with db.engine.connect() as conn:
         return int(conn.execute(select(func.count()).select_from(tables.reminder)).scalar_one())
 
 
 def test_a_scan_reminds_of_every_open_duty_due_soon_or_overdue_once(stored: Services, clock: FrozenClock) -> None:
-    service = ReminderService(stored.db, clock, soon_days=3)  # type: ignore[arg-type]
+    service = ReminderService(stored.db, clock, policy=within_days(3))  # type: ignore[arg-type]
     summaries = stored.cases.list_cases(CaseQuery())
     open_due = {
         s.case_id: s for s in summaries
@@ -74,7 +81,7 @@ def test_a_scan_reminds_of_every_open_duty_due_soon_or_overdue_once(stored: Serv
 
 
 def test_a_due_soon_reminder_is_followed_by_an_overdue_one(stored: Services, clock: FrozenClock) -> None:
-    service = ReminderService(stored.db, clock, soon_days=366)  # type: ignore[arg-type]
+    service = ReminderService(stored.db, clock, policy=within_days(366))  # type: ignore[arg-type]
     summaries = [s for s in stored.cases.list_cases(CaseQuery(closed=False)) if s.next_deadline is not None]
     earliest = min(summaries, key=lambda s: s.next_deadline or date.max)
     assert earliest.next_deadline is not None
@@ -96,7 +103,7 @@ def test_concurrent_scans_record_each_reminder_once(many: Services, clock: Froze
     def scan() -> None:
         db = SqlDatabase.open(database_url)
         try:
-            service = ReminderService(db, clock, soon_days=60)
+            service = ReminderService(db, clock, policy=within_days(60))
             barrier.wait(timeout=30)
             created.append(service.scan().created)
         except BaseException as exc:  # reported below
@@ -134,6 +141,10 @@ def test_reminders_scan_from_several_processes(many: Services, database_url: str
     assert created == _count(many.db) >= 15  # type: ignore[arg-type]
 
 
-def test_the_scan_refuses_a_negative_horizon(stored: Services, clock: FrozenClock) -> None:
-    with pytest.raises(ValueError):
-        ReminderService(stored.db, clock, soon_days=-1)  # type: ignore[arg-type]
+def test_by_default_a_deadline_is_due_soon_two_school_days_ahead(stored: Services, clock: FrozenClock) -> None:
+    """The engine's status, on the Norwegian calendar: Monday 24 November 2025 looks ahead to
+    Wednesday 26 (two school days), not to Thursday 27."""
+    service = ReminderService(stored.db, clock)  # type: ignore[arg-type]
+    assert service._horizon(TODAY) == date(2025, 11, 27)
+    friday = date(2025, 11, 28)
+    assert service._horizon(friday) == date(2025, 12, 3)  # over the weekend: Monday 1 and Tuesday 2

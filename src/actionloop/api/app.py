@@ -119,7 +119,7 @@ def create_app(settings: Settings | None = None, *, clock: Clock | None = None, 
             case_lists=CaseListCache(db),
             single_writer=db.kind == "sqlite",
             write_group=db.write_group if db.kind == "sqlite" else None,
-            reminders=ReminderService(db, clock, soon_days=settings.reminder_soon_days),
+            reminders=ReminderService(db, clock, policy=policy),
         )
     except BaseException:
         db.dispose()

@@ -1,7 +1,10 @@
 """Deadline scans and reminders: which open cases have a duty due soon or overdue, and who is told.
 
 A scan reads the ``case_summary`` projection (each open case's next deadline and its duty) and
-records one reminder per case, duty, due date and kind (``due_soon``, then ``overdue``). The
+records one reminder per case, duty, due date and kind (``due_soon``, then ``overdue``): the
+deadline's status on the Norwegian calendar as the engine gives it
+(:func:`actionloop.core.deadlines.status_on` with the policy's ``due_soon``, by default 2 school
+days). The
 reminder's identity is unique in the database, and a reminder is inserted only if it is not there
 yet (``ON CONFLICT DO NOTHING``): several app processes may scan at once against one PostgreSQL
 database and each reminder is still recorded exactly once, by whichever process came first.
@@ -22,7 +25,10 @@ from datetime import date, datetime, timedelta
 from typing import Protocol
 
 from actionloop.app.ports import CaseQuery, CaseSummary, UnitOfWork
+from actionloop.core.calendar import Calendar, calendar_for
 from actionloop.core.clock import Clock, today
+from actionloop.core.deadlines import OK, status_on
+from actionloop.core.policy import Policy
 
 log = logging.getLogger("actionloop.reminders")
 
@@ -85,8 +91,8 @@ class ReminderDatabase(Protocol):
     def unit_of_work(self, *, write: bool = False, snapshot: bool = False) -> ReminderUnitOfWork: ...
 
 
-def reminder_for(summary: CaseSummary, on: date, created_at: datetime) -> Reminder | None:
-    """The reminder an open case's next deadline calls for on ``on`` (None if it has none)."""
+def reminder_for(summary: CaseSummary, kind: str, created_at: datetime) -> Reminder | None:
+    """The reminder of ``kind`` for an open case's next deadline (None if it has none)."""
     if summary.next_deadline is None or summary.next_deadline_duty is None or summary.closed_date is not None:
         return None
     return Reminder(
@@ -96,7 +102,7 @@ def reminder_for(summary: CaseSummary, on: date, created_at: datetime) -> Remind
         audience="owner" if summary.leadership_offender else "unit",
         duty=summary.next_deadline_duty,
         due_date=summary.next_deadline,
-        kind="overdue" if summary.next_deadline < on else "due_soon",
+        kind=kind,
         created_at=created_at,
     )
 
@@ -104,22 +110,35 @@ def reminder_for(summary: CaseSummary, on: date, created_at: datetime) -> Remind
 class ReminderService:
     """Scans for due and overdue duties and records reminders (see the module's docstring)."""
 
-    def __init__(self, db: ReminderDatabase, clock: Clock, *, soon_days: int = 3) -> None:
-        if soon_days < 0:
-            raise ValueError("soon_days must not be negative")
+    def __init__(
+        self, db: ReminderDatabase, clock: Clock, *, policy: Policy | None = None, calendar: Calendar | None = None,
+    ) -> None:
         self.db = db
         self.clock = clock
-        self.soon_days = soon_days
+        self.soon = (policy if policy is not None else Policy()).due_soon
+        self.calendar = calendar if calendar is not None else calendar_for()
+
+    def _horizon(self, on: date) -> date:
+        """The first day whose deadline is not yet due soon on ``on`` (days further ahead are not
+        either), so that only deadlines before it are read."""
+        day = on
+        while status_on(on, day, self.soon, self.calendar) != OK:
+            day += timedelta(days=1)
+        return day
 
     def scan(self, on: date | None = None) -> ScanReport:
         """Record the reminders due on ``on`` (default: today in Oslo). Safe to run in several
         processes at once; running it again the same day records nothing new."""
         on = on if on is not None else today(self.clock)
-        horizon = on + timedelta(days=self.soon_days + 1)
         now = self.clock.now()
         with self.db.unit_of_work(write=True) as uow:
-            summaries = uow.cases.summaries(CaseQuery(closed=False, deadline_before=horizon))
-            wanted = [r for s in summaries if (r := reminder_for(s, on, now)) is not None]
+            wanted: list[Reminder] = []
+            for s in uow.cases.summaries(CaseQuery(closed=False, deadline_before=self._horizon(on))):
+                if s.next_deadline is None:
+                    continue
+                reminder = reminder_for(s, status_on(on, s.next_deadline, self.soon, self.calendar), now)
+                if reminder is not None:
+                    wanted.append(reminder)
             created = uow.reminders.add_new(wanted)
             uow.commit()
         log.info("reminder scan", extra={"due": len(wanted), "created": created})

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -9,10 +10,11 @@ from rich.markup import escape
 from rich.table import Table
 
 from actionloop.app.reminders import ReminderQuery, ReminderService
-from actionloop.commands.common import out_console, parse_day
+from actionloop.commands.common import fail, out_console, parse_day
 from actionloop.commands.db import DatabaseUrl, services_for
 from actionloop.core.clock import OSLO
-from actionloop.settings import load_settings
+from actionloop.core.errors import ActionloopError
+from actionloop.core.policy import Policy, load_policy
 
 KIND_TEXT = {"due_soon": "frist snart", "overdue": "over fristen"}
 AUDIENCE_TEXT = {"unit": "rektor/styrer", "owner": "eier"}
@@ -21,21 +23,25 @@ AUDIENCE_TEXT = {"unit": "rektor/styrer", "owner": "eier"}
 def scan_command(
     today: Annotated[str | None, typer.Option(
         "--today", metavar="ÅÅÅÅ-MM-DD", help="Dagen skanningen gjelder (standard: i dag).", show_default=False)] = None,
-    soon: Annotated[int | None, typer.Option(
-        "--soon", min=0, max=60, help="Påminn så mange dager før fristen (standard: innstillingen "
-                                      "ACTIONLOOP_REMINDER_SOON_DAYS, 3).", show_default=False)] = None,
+    policy_file: Annotated[Path | None, typer.Option(
+        "--policy", help="Lokale frister per eier (YAML med owners og due_soon, som for actionloop deadlines); "
+                         "due_soon sier når en frist snart forfaller (standard: 2 skoledager).",
+        show_default=False)] = None,
     database_url: DatabaseUrl = None,
 ) -> None:
     """Finn åpne saker med en plikt som snart forfaller eller er over fristen, og registrer én
     påminnelse per sak, plikt, frist og slag. Trygt å kjøre i flere prosesser samtidig: hver
     påminnelse registreres én gang."""
     on = parse_day(today)
-    soon_days = soon if soon is not None else load_settings(database_url).reminder_soon_days
+    try:
+        policy = load_policy(policy_file) if policy_file is not None else Policy()
+    except ActionloopError as exc:
+        fail(exc)
     with services_for(database_url) as services:
-        report = ReminderService(services.db, services.clock, soon_days=soon_days).scan(on)  # type: ignore[arg-type]
+        report = ReminderService(services.db, services.clock, policy=policy).scan(on)  # type: ignore[arg-type]
     out_console.print(
-        f"Skannet {report.today.isoformat()}: {report.due} åpne saker har en frist innen {soon_days} dager "
-        f"eller er over fristen; {report.created} nye påminnelser."
+        f"Skannet {report.today.isoformat()}: {report.due} åpne saker har en frist som snart forfaller "
+        f"eller er passert; {report.created} nye påminnelser."
     )
 
 
