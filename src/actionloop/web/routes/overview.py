@@ -23,7 +23,7 @@ from starlette.responses import Response
 
 from actionloop.api.routes.cases import visible_cases
 from actionloop.api.state import ApiState, OrgSnapshot
-from actionloop.api.views import state_label
+from actionloop.api.views import is_overdue, state_label
 from actionloop.app.access import Level
 from actionloop.app.ports import CaseQuery, CaseSummary
 from actionloop.app.readlog import ReadQuery
@@ -375,7 +375,7 @@ def overview(request: Request, state: StateDep, lang: LangDep,
     any_workflow = {s.state: s.workflow_id for s in open_cases}
     by_step = [(s, state_label(registry, any_workflow.get(s), s, lang) or s, counts[s])
                for s in (*STEPS, *sorted(set(counts) - set(STEPS))) if counts.get(s)]
-    overdue_n = sum(1 for s in open_cases if s.next_deadline is not None and s.next_deadline < today)
+    overdue_n = sum(is_overdue(s, today) for s in open_cases)
     soon_n = sum(1 for s in open_cases if s.next_deadline is not None and today <= s.next_deadline <= soon)
 
     step_options = [(s, state_label(registry, any_workflow.get(s) or _any_workflow(registry), s, lang) or s)
