@@ -21,7 +21,6 @@ PAGES: list[tuple[str, str | None, str]] = [
     ("login", None, "/logg-inn"),
     ("login-needed", None, "/logg-inn?neste=%2Feier"),
     ("meld", "laerer.nordli", "/meld"),
-    ("meld-search", "laerer.nordli", "/meld?sok=Emma"),
     ("receipt", "laerer.nordli", "/meld/kvittering/demo-nordli-1"),
     ("mine", "laerer.nordli", "/mine"),
     ("oversikt", "rektor.nordli", "/oversikt"),
@@ -88,6 +87,25 @@ def test_the_admin_form_with_errors_passes_axe(page: Page, demo_server: dict[str
         if label == "phone":
             assert no_horizontal_scroll(page)
     screenshot(page, "admin-user")
+
+
+def test_the_child_search_on_meld_passes_axe_and_keeps_the_name_out_of_the_address(
+    page: Page, demo_server: dict[str, Any],
+) -> None:
+    base = demo_server["url"]
+    login(page, base, "laerer.nordli", DEMO_PASSWORD)
+    page.goto(base + "/meld")
+    page.fill("#sok", "Emma")
+    page.locator("form[action='/meld/sok'] button[type=submit]").click()
+    page.wait_for_load_state()
+    assert "Emma" not in page.url
+    assert "passer søket «Emma»" in page.locator("main").inner_text()
+    for label, width, height in VIEWPORTS:
+        page.set_viewport_size({"width": width, "height": height})
+        assert_accessible(page, f"Meld frå search at {label} width")
+        if label == "phone":
+            assert no_horizontal_scroll(page), "Meld frå search scrolls sideways on a phone"
+    screenshot(page, "meld-search")
 
 
 def test_the_meld_form_with_errors_passes_axe(page: Page, demo_server: dict[str, Any]) -> None:

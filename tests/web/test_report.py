@@ -43,13 +43,23 @@ def test_the_form_has_a_label_for_every_field(web: WebServer) -> None:
 
 def test_search_narrows_the_children_by_name(web: WebServer) -> None:
     c = web.login("staff1")
-    page = c.get("/meld", params={"sok": "emm"})
+    page = c.post("/meld/sok", {"sok": "emm"})
     text = text_of(page.text)
     assert "1 barn passer søket «emm»." in text
     assert "Emma Eksempel" in text and "Noah Nordli" not in text
     assert re.search(r'<option value="k1@u1" selected>', page.text)  # the only match is chosen
-    none = c.get("/meld", params={"sok": "zzz"})
+    none = c.post("/meld/sok", {"sok": "zzz"})
     assert "Ingen barn passer søket «zzz»." in text_of(none.text)
+
+
+def test_the_search_is_never_read_from_the_address(web: WebServer) -> None:
+    """A child's name must not travel in URLs: the search is posted (with the CSRF token), and a
+    name in the address is ignored."""
+    c = web.login("staff1")
+    page = c.get("/meld", params={"sok": "emm"})
+    assert "passer søket" not in text_of(page.text)
+    assert 'action="/meld/sok"' in page.text and 'method="get"' not in page.text
+    assert c.post("/meld/sok", {"sok": "emm"}, csrf=None).status_code == 403
 
 
 def test_search_by_class(fresh_web: WebServer) -> None:
@@ -58,7 +68,7 @@ def test_search_by_class(fresh_web: WebServer) -> None:
     services = fresh_web.app.state.api.services
     services.orgs.put(Roster(enrolments=(Enrolment("k1", "u1", "5B"),)))
     fresh_web.app.state.api.org.invalidate()
-    page = fresh_web.login("staff1").get("/meld", params={"sok": "5b"})
+    page = fresh_web.login("staff1").post("/meld/sok", {"sok": "5b"})
     text = text_of(page.text)
     assert "Emma Eksempel (klasse 5B)" in text and "Noah Nordli" not in text
 
@@ -188,7 +198,7 @@ def test_script_in_every_free_text_field_comes_out_escaped(web: WebServer) -> No
     # On the form shown again with an error ...
     r = c.post("/meld", good(hva=SCRIPT, tiltak=SCRIPT, sok=SCRIPT, barn=SCRIPT, grep_inn="ja", alvorlig=""))
     assert r.status_code == 400 and SCRIPT not in r.text and "&lt;script&gt;" in r.text
-    assert SCRIPT not in c.get("/meld", params={"sok": SCRIPT}).text
+    assert SCRIPT not in c.post("/meld/sok", {"sok": SCRIPT}).text
     # ... and on the receipt.
     case_id = send(c, hva=SCRIPT, tiltak=SCRIPT, grep_inn="ja")
     receipt = c.get(f"/meld/kvittering/{case_id}").text

@@ -13,7 +13,7 @@ from __future__ import annotations
 import functools
 import threading
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -28,7 +28,7 @@ from actionloop.app.access import Level
 from actionloop.app.ports import CaseQuery, CaseSummary
 from actionloop.app.readlog import ReadQuery
 from actionloop.web import i18n
-from actionloop.web.deps import LangDep, StateDep, WebUser, require_role
+from actionloop.web.deps import FormDep, LangDep, StateDep, WebUser, require_role
 from actionloop.web.render import render
 from actionloop.workflow.registry import WorkflowRegistry
 
@@ -280,7 +280,20 @@ def rows_html(rows: Sequence[tuple[Row, bool | None]], lang: str, *, many_units:
 @router.get("/oversikt")
 def overview(request: Request, state: StateDep, lang: LangDep,
              user: WebUser = require_role("principal", "case_handler")) -> Response:
-    params = request.query_params
+    """The overview; unit, status and step may come in the address (the page's own links use
+    them), the text search never does (see :func:`overview_search`)."""
+    return overview_page(request, state, lang, user, {k: v for k, v in request.query_params.items() if k != "tekst"})
+
+
+@router.post("/oversikt")
+def overview_search(request: Request, form: FormDep, state: StateDep, lang: LangDep,
+                    user: WebUser = require_role("principal", "case_handler")) -> Response:
+    """The filter form is posted: a child's name searched for must not end up in URLs, browser
+    history or access logs."""
+    return overview_page(request, state, lang, user, {k: v for k, v in form.items() if isinstance(v, str)})
+
+
+def overview_page(request: Request, state: ApiState, lang: str, user: WebUser, params: Mapping[str, str]) -> Response:
     org = state.org.fresh() or state.org.get()
     today = state.today()
     units = led_units(user, org)

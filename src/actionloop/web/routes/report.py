@@ -307,7 +307,15 @@ def _may_report(user: WebUser) -> None:
 @router.get("/meld")
 def report_form(request: Request, user: UserDep, state: StateDep, lang: LangDep) -> Response:
     _may_report(user)
-    return _form_page(request, user, state, lang, {"sok": request.query_params.get("sok", "")}, {})
+    return _form_page(request, user, state, lang, {"sok": ""}, {})
+
+
+@router.post("/meld/sok")
+def report_search(request: Request, form: FormDep, user: UserDep, state: StateDep, lang: LangDep) -> Response:
+    """The form, with the children narrowed by name or class. The search is posted, never put in
+    the address: a child's name must not end up in URLs, browser history or access logs."""
+    _may_report(user)
+    return _form_page(request, user, state, lang, {"sok": _text(form, "sok")}, {})
 
 
 def _text(form: Any, name: str) -> str:
