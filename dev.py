@@ -4,12 +4,15 @@
     python3 dev.py run     # install into .venv, then the app with demo data on http://127.0.0.1:8000
     python3 dev.py test    # install into .venv, then every quality gate and the whole test suite
 
-Both create ``.venv`` beside this file on first use and reinstall when pyproject.toml changes.
+Both create ``.venv`` beside this file on first use, and reinstall when pyproject.toml or
+hatch_build.py changes, or when a source of the compiled law engine changed since it was built.
+The install compiles the engine with mypyc (about a minute; pure Python where that fails).
 """
 
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import subprocess
 import sys
@@ -33,15 +36,28 @@ def ensure_venv() -> None:
     if sys.version_info < (3, 11):  # noqa: UP036 - dev.py may be started by any python3
         sys.exit("actionloop needs Python 3.11 or newer")
     stamp = VENV / ".installed"
-    digest = hashlib.sha256((ROOT / "pyproject.toml").read_bytes()).hexdigest()
-    if stamp.exists() and stamp.read_text() == digest and PY.exists():
+    digest = hashlib.sha256((ROOT / "pyproject.toml").read_bytes() + (ROOT / "hatch_build.py").read_bytes()).hexdigest()
+    if stamp.exists() and stamp.read_text() == digest and PY.exists() and not compiled_engine_stale():
         return
     if not PY.exists():
         print("Creating .venv …", flush=True)
         venv.EnvBuilder(with_pip=True).create(VENV)
     _run(PY, "-m", "pip", "install", "--quiet", "--upgrade", "pip")
+    print("Installing actionloop and its tools into .venv (compiling the law engine takes about a minute) …", flush=True)
     _run(PY, "-m", "pip", "install", "--quiet", "-e", f"{ROOT}[dev]")
     stamp.write_text(digest)
+
+
+def compiled_engine_stale() -> bool:
+    """Whether a source of the law engine compiled in place (hatch_build.py) changed since."""
+    built = ROOT / "src" / "actionloop" / "_compiled.json"
+    if not built.exists():
+        return False
+    for path, digest in json.loads(built.read_text(encoding="utf-8")).items():
+        source = ROOT / "src" / path
+        if not source.exists() or hashlib.sha256(source.read_bytes()).hexdigest() != digest:
+            return True
+    return False
 
 
 def run(args: list[str]) -> None:
@@ -60,7 +76,7 @@ def run(args: list[str]) -> None:
 
 def test(args: list[str]) -> None:
     ensure_venv()
-    _run(BIN / "ruff", "check", "src", "tests", "bench", "dev.py")
+    _run(BIN / "ruff", "check", "src", "tests", "bench", "dev.py", "hatch_build.py")
     _run(BIN / "mypy", "--strict", "src")
     _run(BIN / "lint-imports", "--config", "pyproject.toml")
     _run(PY, "-m", "pytest", *args)

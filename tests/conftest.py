@@ -19,6 +19,19 @@ import pytest
 PG_DEFAULT_URL = "postgresql+psycopg://postgres@127.0.0.1:5432/test"
 
 
+def pytest_configure(config: pytest.Config) -> None:
+    """Refuse to test a law engine compiled (in place, by ``pip install -e .``) from older sources."""
+    from actionloop.compiled import stale_sources
+
+    stale = stale_sources()
+    if stale:
+        pytest.exit(
+            f"the compiled law engine is older than its sources ({', '.join(stale)}): rebuild it with "
+            "`python3 dev.py test` (or `.venv/bin/pip install -e '.[dev]'`)",
+            returncode=2,
+        )
+
+
 def postgres_base_url() -> str:
     return os.environ.get("ACTIONLOOP_TEST_DATABASE_URL") or PG_DEFAULT_URL
 

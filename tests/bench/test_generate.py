@@ -2,34 +2,16 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
-import sys
 from collections import Counter
 from pathlib import Path
-from types import ModuleType
 
 import pytest
 
 from actionloop.core.casefile import from_dict
+from bench_generator import load_generator
 
-ROOT = Path(__file__).resolve().parents[2]
-
-
-def _load_generator() -> ModuleType:
-    """``bench/generate.py`` by its path (``bench`` is not an installed package)."""
-    name = "actionloop_bench_generate"
-    if name in sys.modules:
-        return sys.modules[name]
-    spec = importlib.util.spec_from_file_location(name, ROOT / "bench" / "generate.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[name] = module
-    spec.loader.exec_module(module)
-    return module
-
-
-gen = _load_generator()
+gen = load_generator()
 
 
 @pytest.mark.parametrize(("seed", "start", "n"), [(1, 0, 2000), (2, 0, 1000), (7, 50_000, 500), (1, 99_500, 500)])

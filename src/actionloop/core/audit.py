@@ -100,14 +100,9 @@ class Msg:
         return f"Msg({self.render('nb')!r})"
 
 
-_new = object.__new__
-
-
 def _m(key: str, /, **fields: Any) -> Msg:
-    """``Msg((key, fields))``, without the variadic constructor: the judges make many messages."""
-    message: Msg = _new(Msg)
-    message.parts = ((key, fields),)
-    return message
+    """``Msg((key, fields))``."""
+    return Msg((key, fields))
 
 
 def _word(value: Any, lang: str) -> Any:
@@ -139,14 +134,34 @@ class _Listed:
         return ", ".join([d.isoformat() for d in self.items])
 
 
-@dataclass(frozen=True, slots=True)
 class Finding:
-    duty: str
-    status: str
-    legal_ref: str
-    events: tuple[int, ...]
-    text: Msg
-    lang: str = "nb"
+    """One duty's finding in a case: its status, the legal reference, the evidence events and the
+    message (put into words when read). Treated as immutable; a plain class rather than a frozen
+    dataclass so that the compiled engine builds it without Python-level ``__init__``."""
+
+    __slots__ = ("duty", "events", "lang", "legal_ref", "status", "text")
+
+    def __init__(self, duty: str, status: str, legal_ref: str, events: tuple[int, ...], text: Msg,
+                 lang: str = "nb") -> None:
+        self.duty = duty
+        self.status = status
+        self.legal_ref = legal_ref
+        self.events = events
+        self.text = text
+        self.lang = lang
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Finding):
+            return NotImplemented
+        return (self.duty, self.status, self.legal_ref, self.events, self.message) == (
+            other.duty, other.status, other.legal_ref, other.events, other.message)
+
+    def __hash__(self) -> int:
+        return hash((self.duty, self.status, self.legal_ref, self.events))
+
+    def __repr__(self) -> str:
+        return (f"Finding(duty={self.duty!r}, status={self.status!r}, legal_ref={self.legal_ref!r}, "
+                f"events={self.events!r}, message={self.message!r})")
 
     @property
     def message(self) -> str:
@@ -163,10 +178,25 @@ class Finding:
         }
 
 
-@dataclass(frozen=True, slots=True)
 class CaseAudit:
-    case: str
-    findings: tuple[Finding, ...]
+    """The findings of one case, one per duty, in the order of :data:`DUTIES`."""
+
+    __slots__ = ("case", "findings")
+
+    def __init__(self, case: str, findings: tuple[Finding, ...]) -> None:
+        self.case = case
+        self.findings = findings
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, CaseAudit):
+            return NotImplemented
+        return self.case == other.case and self.findings == other.findings
+
+    def __hash__(self) -> int:
+        return hash((self.case, self.findings))
+
+    def __repr__(self) -> str:
+        return f"CaseAudit(case={self.case!r}, findings={self.findings!r})"
 
     def finding(self, duty: str) -> Finding:
         for f in self.findings:
@@ -177,30 +207,6 @@ class CaseAudit:
     def to_dict(self, lang: str | None = None) -> dict[str, Any]:
         """The ``actionloop-audit/1`` object; messages in ``lang`` (default: the case's language)."""
         return {"format": AUDIT_FORMAT, "case": self.case, "findings": [f.to_dict(lang) for f in self.findings]}
-
-
-def _setter(cls: type, name: str) -> Callable[[object, Any], None]:
-    """The slot ``name`` of a frozen dataclass, set directly (what its ``__init__`` does through
-    ``object.__setattr__``, at a third of the cost)."""
-    setter: Callable[[object, Any], None] = cls.__dict__[name].__set__
-    return setter
-
-
-_F_DUTY, _F_STATUS, _F_REF, _F_EVENTS, _F_TEXT, _F_LANG = (
-    _setter(Finding, name) for name in ("duty", "status", "legal_ref", "events", "text", "lang")
-)
-
-
-def _new_finding(duty: str, status: str, legal_ref: str, events: tuple[int, ...], text: Msg, lang: str) -> Finding:
-    """``Finding(duty, status, legal_ref, events, text, lang)``, built faster (one per duty and case)."""
-    f: Finding = _new(Finding)
-    _F_DUTY(f, duty)
-    _F_STATUS(f, status)
-    _F_REF(f, legal_ref)
-    _F_EVENTS(f, events)
-    _F_TEXT(f, text)
-    _F_LANG(f, lang)
-    return f
 
 
 M: Catalog = {
@@ -610,10 +616,6 @@ class _LocalTerm:
     spec: DeadlineSpec
 
 
-#: A per-case value not worked out yet.
-_UNKNOWN: Any = object()
-
-
 class _Laws(dict[date, "WorkflowSpec | None"]):
     """The workflow in force per date for one setting, looked up in the registry on first use and
     kept (the registry does not change; cases share their dates)."""
@@ -636,8 +638,8 @@ class _Ctx:
     when measures became needed)."""
 
     __slots__ = (
-        "_learned", "_need", "as_of", "cal", "case", "concern", "deadlines", "end", "events", "facts", "lang",
-        "laws", "owner", "policy", "refs",
+        "_learned", "_learned_known", "_need", "_need_known", "as_of", "cal", "case", "concern", "deadlines",
+        "end", "events", "facts", "lang", "laws", "owner", "policy", "refs",
     )
 
     def __init__(
@@ -666,8 +668,10 @@ class _Ctx:
         self.end = facts.end
         #: The first concern (:attr:`Facts.first_concern`).
         self.concern = facts.concerns[0] if facts.concerns else None
-        self._need: Event | None = _UNKNOWN
-        self._learned: Event | None = _UNKNOWN
+        self._need: Event | None = None
+        self._need_known = False
+        self._learned: Event | None = None
+        self._learned_known = False
 
     def workflow(self, day: date) -> WorkflowSpec | None:
         return self.laws[day]
@@ -689,15 +693,16 @@ class _Ctx:
 
     def learned(self) -> Event | None:
         """:meth:`Facts.principal_learned`, worked out once per case."""
-        learned = self._learned
-        if learned is _UNKNOWN:
-            learned = self._learned = self.facts.principal_learned()
-        return learned
+        if not self._learned_known:
+            self._learned = self.facts.principal_learned()
+            self._learned_known = True
+        return self._learned
 
     def need(self) -> Event | None:
         """When measures became needed (:func:`_need`), worked out once per case."""
-        if self._need is _UNKNOWN:
+        if not self._need_known:
             self._need = _need(self)
+            self._need_known = True
         return self._need
 
     def t(self, key: str, **fields: Any) -> Msg:
@@ -777,8 +782,7 @@ class Auditor:
             laws = self._laws[setting] = _Laws(self.registry, setting)
         ctx = _Ctx(case, facts, as_of, info.lang, self.calendar, laws, self.policy, info.unit.owner, self._refs,
                    self._deadlines)
-        finding = _finding
-        return CaseAudit(info.id, tuple([finding(ctx, duty, judge) for duty, judge in self._duties]))
+        return CaseAudit(info.id, tuple([_finding(ctx, duty, judge) for duty, judge in self._duties]))
 
 
 def _finding(
@@ -804,15 +808,7 @@ def _finding(
     cite, applies, note = cited
     if not applies and status != NOT_APPLICABLE:
         status, message = NOT_APPLICABLE, (Msg(note) if note else _FIXED["doc_na"])
-    # _new_finding, inline (once per duty and case)
-    f: Finding = _new(Finding)
-    _F_DUTY(f, duty)
-    _F_STATUS(f, status)
-    _F_REF(f, cite)
-    _F_EVENTS(f, evidence)
-    _F_TEXT(f, message)
-    _F_LANG(f, ctx.lang)
-    return f
+    return Finding(duty, status, cite, evidence, message, ctx.lang)
 
 
 # --- monitor -------------------------------------------------------------------------------------

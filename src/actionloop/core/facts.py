@@ -7,7 +7,7 @@ days, days, hours) and grades a delay against a deadline.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from operator import attrgetter
 from typing import Protocol
@@ -26,42 +26,52 @@ FOLLOW_UP = frozenset({
 })
 
 
-@dataclass(slots=True)
 class Facts:
-    """The case's acts, sorted by kind, in the order they happened."""
+    """The case's acts, sorted by kind, in the order they happened (built by :func:`gather`).
 
-    case: CaseFile
-    concerns: list[Event] = field(default_factory=list)
-    interventions: list[Event] = field(default_factory=list)
-    reports: list[Event] = field(default_factory=list)
-    owner_reports: list[Event] = field(default_factory=list)
-    serious_marks: list[Event] = field(default_factory=list)
-    investigative: list[Event] = field(default_factory=list)
-    hearings: list[Event] = field(default_factory=list)
-    conclusions: list[Event] = field(default_factory=list)
-    plans: list[Event] = field(default_factory=list)
-    done: list[Event] = field(default_factory=list)
-    evaluations: list[Event] = field(default_factory=list)
-    closings: list[Event] = field(default_factory=list)
-    left: Event | None = None
-    raised: Event | None = None
-    sf_reports: list[Event] = field(default_factory=list)
-    sf_decisions: list[Event] = field(default_factory=list)
-    orders_done: list[Event] = field(default_factory=list)
-    fines: list[Event] = field(default_factory=list)
-    #: Every event that records the child's own view (hearings, evaluations, closings).
-    views: list[Event] = field(default_factory=list)
-    #: The first act by the principal or the leadership.
-    principal_act: Event | None = None
-    #: The most grave offender named in any concern.
-    offender: str = "none"
-    #: The concern that named that offender first.
-    offender_concern: Event | None = None
-    #: Whether the case is serious on the latest assessment, and the event that made it so.
-    serious: bool = False
-    serious_since: Event | None = None
-    #: Each person's role by id, as :meth:`CaseFile.role_of` gives it (None: not gathered).
-    roles: dict[str, str] | None = None
+    A plain class rather than a dataclass, so that the compiled engine builds one per case
+    without a Python-level ``__init__``."""
+
+    __slots__ = (
+        "case", "closings", "concerns", "conclusions", "done", "evaluations", "fines", "hearings",
+        "interventions", "investigative", "left", "offender", "offender_concern", "orders_done",
+        "owner_reports", "plans", "principal_act", "raised", "reports", "roles", "serious", "serious_marks",
+        "serious_since", "sf_decisions", "sf_reports", "views"
+    )
+
+    def __init__(self, case: CaseFile) -> None:
+        self.case = case
+        self.concerns: list[Event] = []
+        self.interventions: list[Event] = []
+        self.reports: list[Event] = []
+        self.owner_reports: list[Event] = []
+        self.serious_marks: list[Event] = []
+        self.investigative: list[Event] = []
+        self.hearings: list[Event] = []
+        self.conclusions: list[Event] = []
+        self.plans: list[Event] = []
+        self.done: list[Event] = []
+        self.evaluations: list[Event] = []
+        self.closings: list[Event] = []
+        self.left: Event | None = None
+        self.raised: Event | None = None
+        self.sf_reports: list[Event] = []
+        self.sf_decisions: list[Event] = []
+        self.orders_done: list[Event] = []
+        self.fines: list[Event] = []
+        #: Every event that records the child's own view (hearings, evaluations, closings).
+        self.views: list[Event] = []
+        #: The first act by the principal or the leadership.
+        self.principal_act: Event | None = None
+        #: The most grave offender named in any concern.
+        self.offender: str = "none"
+        #: The concern that named that offender first.
+        self.offender_concern: Event | None = None
+        #: Whether the case is serious on the latest assessment, and the event that made it so.
+        self.serious: bool = False
+        self.serious_since: Event | None = None
+        #: Each person's role by id, as :meth:`CaseFile.role_of` gives it (None: not gathered).
+        self.roles: dict[str, str] | None = None
 
     @property
     def first_concern(self) -> Event | None:
@@ -125,7 +135,6 @@ class Facts:
 _NOT_PRINCIPAL_ACTS = ("raised_with_principal", "sf_report")
 
 
-_new = object.__new__
 _ID_ROLE = attrgetter("id", "role")
 
 #: Where ``gather`` puts each event type (an index into its per-case lists; see ``gather``).
@@ -150,27 +159,21 @@ def gather(case: CaseFile) -> Facts:
      evaluations, closings, lefts, raised, sf_reports, sf_decisions, orders_done, fines) = buckets
     views: list[Event] = []
     investigative: list[Event] = []
-    bucket_of = _BUCKET.get
-    inv = INVESTIGATIVE
     events = case.events
     for e in events:
         kind = e.type
         if "child_view" in e.fields:
             views.append(e)
-        if kind in inv:
+        if kind in INVESTIGATIVE:
             investigative.append(e)
-        i = bucket_of(kind)
+        i = _BUCKET.get(kind)
         if i is not None:
             buckets[i].append(e)
-    # Built without the dataclass's __init__ (two dozen defaults, one case at a time): every field
-    # is set here (_GATHERED, checked below against the class).
-    f: Facts = _new(Facts)
-    f.case = case
+    f = Facts(case)
     f.concerns = concerns
     f.interventions = interventions
     f.reports = reports
     f.owner_reports = owner_reports
-    f.serious_marks = []
     f.investigative = investigative
     f.hearings = hearings
     f.conclusions = conclusions
@@ -185,11 +188,6 @@ def gather(case: CaseFile) -> Facts:
     f.orders_done = orders_done
     f.fines = fines
     f.views = views
-    f.principal_act = None
-    f.offender = "none"
-    f.offender_concern = None
-    f.serious = False
-    f.serious_since = None
     if assessments:  # rare: concerns and assessments interleave
         _assess(f, [e for e in events if e.type == "concern" or e.type == "serious"])
     elif concerns:
@@ -211,16 +209,6 @@ def gather(case: CaseFile) -> Facts:
                 f.principal_act = e
                 break
     return f
-
-
-_GATHERED = frozenset({
-    "case", "concerns", "interventions", "reports", "owner_reports", "serious_marks", "investigative",
-    "hearings", "conclusions", "plans", "done", "evaluations", "closings", "left", "raised", "sf_reports",
-    "sf_decisions", "orders_done", "fines", "views", "principal_act", "offender", "offender_concern",
-    "serious", "serious_since", "roles",
-})
-if {f.name for f in fields(Facts)} != _GATHERED:  # pragma: no cover - a field added without gather
-    raise RuntimeError("facts.gather must set every field of Facts")
 
 
 def _assess(f: Facts, marks: list[Event]) -> None:
