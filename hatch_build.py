@@ -1,7 +1,7 @@
 """Build hook: the law engine's hot modules compiled to C with mypyc, with a pure-Python fallback.
 
 The audit (``actionloop.core.audit``) and what it reads case by case (``facts``, ``model``,
-``calendar``, ``textcheck``) are plain typed Python, checked by ``mypy --strict``. mypyc turns
+``calendar``, ``textcheck``, ``policy``, ``workflow.spec``) are plain typed Python, checked by ``mypy --strict``. mypyc turns
 the same sources into C extension modules that Python imports in place of the ``.py`` files
 (an extension module is found before a source file of the same name); the sources stay in the
 package beside them. Nothing changes in behaviour: ``tests/unit/core/test_compiled.py`` audits
@@ -39,6 +39,8 @@ MODULES = (
     "actionloop/core/model.py",
     "actionloop/core/calendar.py",
     "actionloop/core/textcheck.py",
+    "actionloop/core/policy.py",
+    "actionloop/workflow/spec.py",
 )
 STAMP = SRC / "actionloop" / "_compiled.json"
 EXT_SUFFIX = sysconfig.get_config_var("EXT_SUFFIX") or ".so"

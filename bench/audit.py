@@ -49,6 +49,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
+from actionloop.compiled import is_compiled  # noqa: E402
 from actionloop.core import casefile  # noqa: E402
 from actionloop.core.audit import Auditor  # noqa: E402
 from actionloop.core.model import EVENT_TYPES, PRINCIPAL_ROLES, CaseFile  # noqa: E402
@@ -382,6 +383,9 @@ def breakdown(auditor: Auditor, cases: Sequence[CaseFile], as_of: date) -> str:
     changes); says so if the module no longer has ``_duties``/``_finding``/``gather``."""
     from actionloop.core import audit as audit_module
 
+    if is_compiled():
+        return ("breakdown unavailable: the law engine is compiled (its parts call each other natively, out of a "
+                "profiler's or this breakdown's reach); run with ACTIONLOOP_PURE_PYTHON=1 to see the parts")
     duties = getattr(auditor, "_duties", None)
     finding = getattr(audit_module, "_finding", None)
     gather = getattr(audit_module, "gather", None)
@@ -629,7 +633,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         rows.append((f"{what} {whole['cases']:,} cases (2N)", _mib(whole["peak_kib"]), "",
                      "no growth with N", f"{'+' if grow >= 0 else ''}{grow / 1024:,.1f} MiB vs N"))
     title = (f"actionloop audit benchmark — {platform.python_implementation()} {platform.python_version()}, "
-             f"1 core, as of {args.as_of}, load avg {load0:.2f} → {load1:.2f}")
+             f"1 core, engine {'compiled (mypyc)' if is_compiled() else 'pure Python'}, as of {args.as_of}, "
+             f"load avg {load0:.2f} → {load1:.2f}")
     print_table(rows, title)
     a_cpu, f_cpu = min(CPU_TIMES["audit"]), min(CPU_TIMES["floor"])
     print(f"CPU time (process_time), best of {args.repeat}: audit {_rate(n, a_cpu)} ({_per_case(n, a_cpu)}), floor "

@@ -18,8 +18,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
-from operator import attrgetter
-from typing import Any, Protocol
+from typing import Any, Final, Protocol
 
 from actionloop.core.calendar import Calendar, calendar_for
 from actionloop.core.facts import (
@@ -41,15 +40,15 @@ from actionloop.core.policy import Policy
 from actionloop.core.textcheck import measure_is_concrete, problem_is_specific
 from actionloop.workflow.spec import DUTIES, DeadlineSpec, Label, WorkflowSpec
 
-FULFILLED = "fulfilled"
-BREACHED = "breached"
-WARNING = "warning"
-NOT_APPLICABLE = "not_applicable"
-NOT_ASSESSABLE = "not_assessable"
-STATUSES = (FULFILLED, BREACHED, WARNING, NOT_APPLICABLE, NOT_ASSESSABLE)
+FULFILLED: Final = "fulfilled"
+BREACHED: Final = "breached"
+WARNING: Final = "warning"
+NOT_APPLICABLE: Final = "not_applicable"
+NOT_ASSESSABLE: Final = "not_assessable"
+STATUSES: Final = (FULFILLED, BREACHED, WARNING, NOT_APPLICABLE, NOT_ASSESSABLE)
 #: How many school days before its date an evaluation still counts for it.
-_EARLY_EVALUATION = 5
-_SEVERITY = {NOT_APPLICABLE: 0, FULFILLED: 1, NOT_ASSESSABLE: 2, WARNING: 3, BREACHED: 4}
+_EARLY_EVALUATION: Final = 5
+_SEVERITY: Final = {NOT_APPLICABLE: 0, FULFILLED: 1, NOT_ASSESSABLE: 2, WARNING: 3, BREACHED: 4}
 
 
 Judgement = tuple[str, "Msg", tuple[int, ...], str | None, date | None]
@@ -209,7 +208,7 @@ class CaseAudit:
         return {"format": AUDIT_FORMAT, "case": self.case, "findings": [f.to_dict(lang) for f in self.findings]}
 
 
-M: Catalog = {
+M: Final[Catalog] = {
     # --- shared
     "no_law": {
         "nb": "Ingen arbeidsflyt i actionloop dekker {setting} på {day}; plikten kan ikke vurderes.",
@@ -592,13 +591,13 @@ M: Catalog = {
 }
 
 #: The messages without fields, made once (messages are never changed once made).
-_FIXED: dict[str, Msg] = {key: _m(key) for key in M}
+_FIXED: Final[dict[str, Msg]] = {key: _m(key) for key in M}
 #: The empty message.
-_NO_MSG = Msg()
+_NO_MSG: Final = Msg()
 
-_DAY_UNIT = {"school_days": "skoledager", "working_days": "arbeidsdager", "days": "dager", "hours": "timer"}
-_DAY_UNIT_NN = {"school_days": "skuledagar", "working_days": "arbeidsdagar", "days": "dagar", "hours": "timar"}
-_DAY_UNIT_EN = {"school_days": "school days", "working_days": "working days", "days": "days", "hours": "hours"}
+_DAY_UNIT: Final = {"school_days": "skoledager", "working_days": "arbeidsdager", "days": "dager", "hours": "timer"}
+_DAY_UNIT_NN: Final = {"school_days": "skuledagar", "working_days": "arbeidsdagar", "days": "dagar", "hours": "timar"}
+_DAY_UNIT_EN: Final = {"school_days": "school days", "working_days": "working days", "days": "days", "hours": "hours"}
 
 
 def _term_text(spec: DeadlineSpec, lang: str) -> str:
@@ -713,17 +712,14 @@ def _fmt(day: date) -> str:
     return day.isoformat()
 
 
-_index = attrgetter("index")
-
-
 def _ids(events: Iterable[Event]) -> tuple[int, ...]:
     """The indexes of ``events``, each once, in the order the events happened."""
-    return tuple(sorted(set(map(_index, events))))
+    return tuple(sorted({e.index for e in events}))
 
 
 def _ids_in_order(events: Sequence[Event]) -> tuple[int, ...]:
     """Like :func:`_ids` for events of one kind, already in the order they happened (each once)."""
-    return tuple(map(_index, events))
+    return tuple([e.index for e in events])
 
 
 def _pair(a: Event, b: Event) -> tuple[int, ...]:
@@ -841,27 +837,28 @@ def _follow_up(ctx: _Ctx, plan: Event, end_day: date, allowed: int) -> tuple[lis
     """From the first plan on: the events that show someone following the child (their indexes),
     and the longest span of school days without one up to ``end_day`` (with where it lies).
     Spans of no more than ``allowed`` calendar days are not counted."""
-    between = ctx.cal.school_days_between
+    cal = ctx.cal
     follow: list[int] = []
-    append = follow.append
     worst_gap, gap_at = 0, (end_day, end_day)
     previous = plan.day
-    kinds = FOLLOW_UP
+    # Days as ordinals: the loop compares and subtracts plain integers.
+    previous_no = previous.toordinal()
     for e in ctx.events[plan.index:]:
-        if e.type not in kinds:
+        if e.type not in FOLLOW_UP:
             continue
-        append(e.index)
+        follow.append(e.index)
         day = e.day
-        if day == previous:
+        day_no = day.toordinal()
+        if day_no == previous_no:
             continue  # no span: nothing to count, nothing moves on
-        if (day - previous).days > allowed:
-            gap = between(previous, day)
+        if day_no - previous_no > allowed:
+            gap = cal.school_days_between(previous, day)
             if gap > worst_gap:
                 worst_gap, gap_at = gap, (previous, day)
-        if day > previous:
-            previous = day
-    if (end_day - previous).days > allowed:
-        gap = between(previous, end_day)
+        if day_no > previous_no:
+            previous, previous_no = day, day_no
+    if end_day.toordinal() - previous_no > allowed:
+        gap = cal.school_days_between(previous, end_day)
         if gap > worst_gap:
             worst_gap, gap_at = gap, (previous, end_day)
     return follow, worst_gap, gap_at
@@ -1238,9 +1235,9 @@ def _measures_while_unsafe(ctx: _Ctx, spec: DeadlineSpec) -> list[tuple[str, Msg
 
 #: Text checks already made, by text (plans repeat their measures from version to version, and a
 #: case is audited again at every change); emptied when full.
-_SPECIFIC: dict[str, bool] = {}
-_CONCRETE: dict[str, bool] = {}
-_TEXT_CACHE_SIZE = 50_000
+_SPECIFIC: Final[dict[str, bool]] = {}
+_CONCRETE: Final[dict[str, bool]] = {}
+_TEXT_CACHE_SIZE: Final = 50_000
 
 
 def _specific(text: str) -> bool:
@@ -1511,7 +1508,7 @@ def _document(ctx: _Ctx) -> Judgement:
 
 
 #: ``tuple(range(n))`` per n: every event of a case as evidence (tuples are immutable).
-_EVERY: dict[int, tuple[int, ...]] = {}
+_EVERY: Final[dict[int, tuple[int, ...]]] = {}
 
 
 def _heard_or_observed_before(investigative: Sequence[Event], before: int) -> bool:

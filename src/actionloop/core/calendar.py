@@ -9,11 +9,12 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import date, timedelta
 from functools import lru_cache
+from typing import Final
 
 import holidays
 
-_FIRST_YEAR = 1990
-_LAST_YEAR = 2100
+_FIRST_YEAR: Final = 1990
+_LAST_YEAR: Final = 2100
 
 
 @lru_cache(maxsize=1)

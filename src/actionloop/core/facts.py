@@ -9,18 +9,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
-from operator import attrgetter
-from typing import Protocol
+from typing import Final, Protocol
 
 from actionloop.core.calendar import Calendar, calendar_for
 from actionloop.core.clock import OSLO
 from actionloop.core.model import INVESTIGATIVE, PRINCIPAL_ROLES, CaseFile, Event
 from actionloop.workflow.spec import DeadlineSpec, Term
 
-_OFFENDER_RANK = {"none": 0, "unknown": 1, "child": 2, "staff": 3, "leadership": 4}
+_OFFENDER_RANK: Final = {"none": 0, "unknown": 1, "child": 2, "staff": 3, "leadership": 4}
 
 #: Event types that show someone following the child while measures run.
-FOLLOW_UP = frozenset({
+FOLLOW_UP: Final = frozenset({
     "concern", "intervention", "child_heard", "heard", "observation", "investigation_concluded",
     "plan", "measure_done", "evaluation", "note", "investigation_started",
 })
@@ -132,13 +131,12 @@ class Facts:
 
 
 #: Acts that are not the principal acting on the case, even when the principal is the one recorded.
-_NOT_PRINCIPAL_ACTS = ("raised_with_principal", "sf_report")
+_NOT_PRINCIPAL_ACTS: Final = ("raised_with_principal", "sf_report")
 
 
-_ID_ROLE = attrgetter("id", "role")
 
 #: Where ``gather`` puts each event type (an index into its per-case lists; see ``gather``).
-_BUCKET = {
+_BUCKET: Final = {
     kind: i for i, kind in enumerate((
         "concern", "serious", "intervention", "report_to_principal", "report_to_owner", "child_heard",
         "investigation_concluded", "plan", "measure_done", "evaluation", "closed", "child_left",
@@ -194,7 +192,7 @@ def gather(case: CaseFile) -> Facts:
         _assess(f, concerns)
     people = case.people
     # The principal's first act (a duplicated id counts with its last role).
-    last_roles = dict(map(_ID_ROLE, people))
+    last_roles = {p.id: p.role for p in people}
     if len(last_roles) == len(people):
         roles = last_roles
     else:
@@ -271,7 +269,7 @@ class DayPoint:
 
 
 #: :meth:`DayPoint.on` per date (the points are immutable; plans share their evaluation dates).
-_DAY_POINTS: dict[date, DayPoint] = {}
+_DAY_POINTS: Final[dict[date, DayPoint]] = {}
 
 
 def elapsed(start: Dated, end_day: date, end_at: datetime | None, unit: str, cal: Calendar) -> float:
@@ -301,12 +299,12 @@ def due_date(start: Event, term: Term, cal: Calendar) -> date:
 
 
 #: Grades of a delay.
-ON_TIME = "on_time"          # within the local deadline
-LATE = "late"                # after the local deadline, not clearly beyond what the case allowed
-TOO_LATE = "too_late"        # clearly beyond (or beyond a statutory «straks»)
-PENDING = "pending"          # not done yet, the local deadline has not passed
-OVERDUE = "overdue"          # not done yet, the local deadline has passed
-FAR_OVERDUE = "far_overdue"  # not done yet, clearly beyond
+ON_TIME: Final = "on_time"          # within the local deadline
+LATE: Final = "late"                # after the local deadline, not clearly beyond what the case allowed
+TOO_LATE: Final = "too_late"        # clearly beyond (or beyond a statutory «straks»)
+PENDING: Final = "pending"          # not done yet, the local deadline has not passed
+OVERDUE: Final = "overdue"          # not done yet, the local deadline has passed
+FAR_OVERDUE: Final = "far_overdue"  # not done yet, clearly beyond
 
 
 def exceeds(start: Dated, done: Dated | None, term: Term, as_of: date, cal: Calendar) -> bool:
@@ -321,8 +319,9 @@ def exceeds(start: Dated, done: Dated | None, term: Term, as_of: date, cal: Cale
         days = (end_day - start.day).days
         if 0 <= days <= term.amount:
             return False
-        between = cal.school_days_between if unit == "school_days" else cal.working_days_between
-        return between(start.day, end_day) > term.amount
+        if unit == "school_days":
+            return cal.school_days_between(start.day, end_day) > term.amount
+        return cal.working_days_between(start.day, end_day) > term.amount
     end_at = end_of_day(as_of) if done is None else (done.at if done.timed else None)
     return elapsed(start, end_day, end_at, unit, cal) > term.amount
 
@@ -342,9 +341,10 @@ def grade(start: Dated, done: Dated | None, spec: DeadlineSpec, as_of: date, cal
         days = (end_day - start.day).days
         if 0 <= days <= local.amount:
             within_local = True
+        elif unit == "school_days":
+            within_local = cal.school_days_between(start.day, end_day) <= local.amount
         else:
-            between = cal.school_days_between if unit == "school_days" else cal.working_days_between
-            within_local = between(start.day, end_day) <= local.amount
+            within_local = cal.working_days_between(start.day, end_day) <= local.amount
     else:
         within_local = not exceeds(start, done, local, as_of, cal)
     if spec.statutory:

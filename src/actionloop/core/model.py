@@ -10,32 +10,32 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from typing import Any
+from typing import Any, Final
 
-FORMAT = "actionloop-case/1"
-AUDIT_FORMAT = "actionloop-audit/1"
+FORMAT: Final = "actionloop-case/1"
+AUDIT_FORMAT: Final = "actionloop-audit/1"
 
-SETTINGS = ("school", "sfo", "kindergarten")
-LANGUAGES = ("nb", "nn", "en")
-ROLES = (
+SETTINGS: Final = ("school", "sfo", "kindergarten")
+LANGUAGES: Final = ("nb", "nn", "en")
+ROLES: Final = (
     "staff", "teacher", "principal", "leadership", "owner", "guardian", "child",
     "other_child", "ppt", "health", "other",
 )
 #: Roles of people who work at the unit (everyone the duty to act binds).
-STAFF_ROLES = frozenset({"staff", "teacher", "principal", "leadership"})
+STAFF_ROLES: Final = frozenset({"staff", "teacher", "principal", "leadership"})
 #: Roles that may receive the report for the principal (rektor / styrer, or the leadership).
-PRINCIPAL_ROLES = frozenset({"principal", "leadership"})
+PRINCIPAL_ROLES: Final = frozenset({"principal", "leadership"})
 
-EVENT_TYPES = (
+EVENT_TYPES: Final = (
     "concern", "intervention", "report_to_principal", "report_to_owner", "serious",
     "investigation_started", "child_heard", "heard", "observation", "investigation_concluded",
     "plan", "measure_done", "evaluation", "closed", "child_left", "raised_with_principal",
     "sf_report", "sf_decision", "sf_order_done", "coercive_fine", "note",
 )
 #: Event types where ``by`` may be left out.
-BY_OPTIONAL = frozenset({"child_left", "sf_decision", "coercive_fine"})
+BY_OPTIONAL: Final = frozenset({"child_left", "sf_decision", "coercive_fine"})
 #: Event types that are acts of investigating (undersøkje).
-INVESTIGATIVE = frozenset({
+INVESTIGATIVE: Final = frozenset({
     "investigation_started", "child_heard", "heard", "observation", "investigation_concluded",
 })
 
@@ -114,7 +114,7 @@ class Event:
     at_text: str
     by: str | None = None
     text: str | None = None
-    fields: Mapping[str, Any] = field(default_factory=dict)
+    fields: dict[str, Any] = field(default_factory=dict)
     extra: Mapping[str, Any] = field(default_factory=dict)
     key_order: tuple[str, ...] = ()
 

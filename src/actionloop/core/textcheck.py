@@ -12,11 +12,12 @@ the parties in general terms, or are function words do not count.
 from __future__ import annotations
 
 import re
+from typing import Final
 
-_WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
+_WORD: Final = re.compile(r"[^\W\d_]+", re.UNICODE)
 
 #: Function words and words that only restate the standard or the parties, in nb, nn and en.
-GENERIC = frozenset("""
+GENERIC: Final = frozenset("""
 a an and are as at be been being by for from has have he her his i in is it its of on or she
 that the their them they this was were will with who what when pupil pupils child children
 student students school environment safe good not no bullying bullied being problem problems
@@ -49,7 +50,7 @@ def content_words(text: str | None) -> list[str]:
 
 
 #: Characters that are never part of a word and often cling to one («gym.», «(kontaktlærer)»).
-_PUNCTUATION = ".,;:!?()[]{}«»\"'“”‘’-–—/…*"
+_PUNCTUATION: Final = ".,;:!?()[]{}«»\"'“”‘’-–—/…*"
 
 
 def _count_content(words: list[str]) -> int:

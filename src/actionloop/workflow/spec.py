@@ -10,24 +10,25 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Final
 
 #: Norwegian ordinal words for «ledd», as the statutes cite them.
-LEDD = {1: "første", 2: "andre", 3: "tredje", 4: "fjerde", 5: "femte", 6: "sjette", 7: "sjuende"}
+LEDD: Final = {1: "første", 2: "andre", 3: "tredje", 4: "fjerde", 5: "femte", 6: "sjette", 7: "sjuende"}
 
-DUTIES = (
+DUTIES: Final = (
     "monitor", "intervene", "report_to_principal", "report_to_owner", "investigate",
     "hear_child", "measures", "written_plan", "evaluate", "document",
 )
 
 #: The laws a workflow may cite (``LegalRef.law``).
-LAWS = ("opplæringslova", "opplæringslova (1998)", "barnehageloven")
+LAWS: Final = ("opplæringslova", "opplæringslova (1998)", "barnehageloven")
 #: The kinds of days a :class:`Term` counts.
-TERM_UNITS = ("school_days", "working_days", "days", "hours")
+TERM_UNITS: Final = ("school_days", "working_days", "days", "hours")
 #: The situations a duty may have its own citation or deadline for (``DutySpec.variant_refs``,
 #: ``DutySpec.deadlines``).
-VARIANTS = ("normal", "serious", "staff", "leadership")
+VARIANTS: Final = ("normal", "serious", "staff", "leadership")
 #: The values of ``WorkflowSpec.plan_who_field``.
-PLAN_WHO_FIELDS = ("performer", "responsible")
+PLAN_WHO_FIELDS: Final = ("performer", "responsible")
 
 
 @dataclass(frozen=True, slots=True)
