@@ -9,6 +9,7 @@ from __future__ import annotations
 import copy
 import json
 import re
+import sys
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from datetime import date, datetime
 from functools import lru_cache
@@ -381,9 +382,13 @@ def event_from_dict(index: int, d: Mapping[str, Any]) -> Event:
             value = date.fromisoformat(value)
         fields[name] = value
     extra = {k: v for k, v in d.items() if k not in ("at", "type", "by", "text") and k not in names}
+    by = d.get("by")
+    # Types, ids and roles interned: the engine compares them with literals and each other, and
+    # equal interned strings are the same object (an identity test, no character comparison).
     return Event(
-        index=index, type=d["type"], at=instant, day=day, timed=timed, at_text=d["at"],
-        by=d.get("by"), text=d.get("text"), fields=fields, extra=extra, key_order=tuple(d),
+        index=index, type=sys.intern(d["type"]), at=instant, day=day, timed=timed, at_text=d["at"],
+        by=sys.intern(by) if by is not None else None, text=d.get("text"), fields=fields, extra=extra,
+        key_order=tuple(d),
     )
 
 
@@ -456,7 +461,7 @@ def from_dict(data: Any, source: str = "<input>", lang: str = "nb") -> CaseFile:
         ),
         language=c.get("language"),
     )
-    people = tuple(Person(p["id"], p["role"], p.get("name")) for p in data["people"])
+    people = tuple(Person(sys.intern(p["id"]), sys.intern(p["role"]), p.get("name")) for p in data["people"])
     events = tuple(event_from_dict(i, e) for i, e in enumerate(data["events"]))
     return CaseFile(info, people, events)
 
