@@ -152,8 +152,8 @@ class Finding:
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, Finding):
             return NotImplemented
-        return (self.duty, self.status, self.legal_ref, self.events, self.message) == (
-            other.duty, other.status, other.legal_ref, other.events, other.message)
+        return (self.duty, self.status, self.legal_ref, self.events, self.lang, self.message) == (
+            other.duty, other.status, other.legal_ref, other.events, other.lang, other.message)
 
     def __hash__(self) -> int:
         return hash((self.duty, self.status, self.legal_ref, self.events))
