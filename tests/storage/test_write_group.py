@@ -79,3 +79,32 @@ def test_checkpoints_in_a_thread_of_their_own(services: Services, db: SqlDatabas
         busy, frames, copied = conn.exec_driver_sql("PRAGMA wal_checkpoint(PASSIVE)").one()
         assert busy == 0 and frames == copied
     assert services.cases.head("k-1")[0] == 3
+
+
+def test_a_thread_keeps_its_group_connection_until_a_group_fails(services: Services, db: SqlDatabase) -> None:
+    """The write groups of one thread share one connection (its page cache stays valid); a failed
+    group closes it (rolling back) and the next group opens another; ``dispose`` closes it."""
+    if db.kind != "sqlite":
+        return
+
+    def connection() -> object:
+        with db.unit_of_work() as uow:
+            return uow.cases.conn
+
+    with db.write_group():
+        first = connection()
+        services.cases.import_case(_copy("m-1"), actor="u1")
+    with db.write_group():
+        assert connection() is first
+    with pytest.raises(RuntimeError), db.write_group():
+        assert connection() is first
+        services.cases.import_case(_copy("m-2"), actor="u1")
+        raise RuntimeError("the commit fails")
+    assert first.closed  # type: ignore[attr-defined]
+    with db.write_group():
+        second = connection()
+        assert second is not first
+    stored = {s.case_id for s in services.cases.list_cases()}
+    assert "m-1" in stored and "m-2" not in stored
+    db.dispose()
+    assert second.closed  # type: ignore[attr-defined]

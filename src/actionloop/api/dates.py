@@ -5,7 +5,6 @@ a case file may hold any date, so the API refuses, with the field's path, dates 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from datetime import date
 from typing import Any
 
@@ -25,22 +24,27 @@ MESSAGES = {
 }
 
 
-def _dates(value: Any, path: str, in_date_field: bool) -> Iterator[tuple[str, str]]:
+def _dates(value: Any, path: str, in_date_field: bool, found: list[tuple[str, str]]) -> None:
+    """Add to ``found`` each date (path, text) in a date field of ``value``, in order."""
     if isinstance(value, dict):
         for key, item in value.items():
-            yield from _dates(item, f"{path}.{key}", key in DATE_FIELDS)
+            if isinstance(item, (dict, list)) or (key in DATE_FIELDS and isinstance(item, str)):
+                _dates(item, f"{path}.{key}", key in DATE_FIELDS, found)
     elif isinstance(value, list):
         for i, item in enumerate(value):
-            yield from _dates(item, f"{path}[{i}]", in_date_field)
+            if isinstance(item, (dict, list)) or (in_date_field and isinstance(item, str)):
+                _dates(item, f"{path}[{i}]", in_date_field, found)
     elif isinstance(value, str) and in_date_field:
         for match in _DATE.finditer(value):
-            yield path, match.group(0)
+            found.append((path, match.group(0)))
 
 
 def out_of_range(data: Any, path: str, lang: str) -> list[Problem]:
     """A problem for each date in a date field of ``data`` outside the calendar's range."""
     problems = []
-    for where, text in _dates(data, path, False):
+    found: list[tuple[str, str]] = []
+    _dates(data, path, False, found)
+    for where, text in found:
         year = int(text[:4])
         if not FIRST_DAY.year <= year <= LAST_DAY.year:
             message = MESSAGES.get(lang, MESSAGES["nb"])

@@ -32,7 +32,27 @@ class NotCanonical(ValueError):
         super().__init__(f"{path}: {value!r} is not allowed in a stored event")
 
 
+#: Plain JSON leaves and containers, told by their exact type (the common case, without the
+#: ``Mapping`` check, which costs an ABC look-up per value).
+_LEAVES = frozenset({str, int, bool, type(None)})
+
+
+def _plain(value: Any) -> bool:
+    """Whether ``value`` is built only of dicts with string keys, lists, tuples, str, int, bool and
+    None (exactly those types): then it is canonical, and :func:`_check` need not walk it."""
+    kind = type(value)
+    if kind in _LEAVES:
+        return True
+    if kind is dict:
+        return all(type(k) is str and _plain(v) for k, v in value.items())
+    if kind is list or kind is tuple:
+        return all(_plain(v) for v in value)
+    return False
+
+
 def _check(value: Any, path: str) -> None:
+    if _plain(value):
+        return
     if isinstance(value, bool) or value is None or isinstance(value, (int, str)):
         return
     if isinstance(value, Mapping):
@@ -48,10 +68,14 @@ def _check(value: Any, path: str) -> None:
     raise NotCanonical(path, value)
 
 
+#: What :func:`json.dumps` builds for these options on every call, built once.
+_ENCODER = json.JSONEncoder(sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+
+
 def canonical_json(value: Any) -> str:
     """``value`` as canonical JSON text; :class:`NotCanonical` for floats and non-JSON types."""
     _check(value, "$")
-    return json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+    return _ENCODER.encode(value)
 
 
 def check_canonical(value: Any) -> None:
@@ -62,7 +86,7 @@ def check_canonical(value: Any) -> None:
 def checked_canonical_json(value: Any) -> str:
     """:func:`canonical_json` of a value :func:`check_canonical` has already passed (or a part of
     one), without checking it again."""
-    return json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+    return _ENCODER.encode(value)
 
 
 def chain_hash(prev_hash: str, payload: str, alg: str = HASH_ALG) -> str:

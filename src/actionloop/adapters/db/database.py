@@ -214,6 +214,9 @@ class SqlDatabase:
         self._writer_lock = FairLock() if self.kind == "sqlite" else None
         #: The connection of the write group open in this thread (see :meth:`write_group`).
         self._grouped = threading.local()
+        #: The connection kept for each thread's write groups (see :meth:`_group_connection`).
+        self._group_conns: dict[int, Connection] = {}
+        self._group_conns_lock = threading.Lock()
         self._checkpoints: _Checkpointer | None = None
 
     @classmethod
@@ -270,7 +273,8 @@ class SqlDatabase:
         assert self._writer_lock is not None
         self._writer_lock.acquire()
         try:
-            conn = self.engine.connect().execution_options(**{WRITE_OPTION: True})
+            conn = self._group_connection()
+            kept = False
             try:
                 # With the checkpoint thread running, this commit leaves the checkpoint to it.
                 driver: Any = conn.connection.driver_connection
@@ -282,10 +286,38 @@ class SqlDatabase:
                 finally:
                     self._grouped.conn = None
                 tx.commit()
+                kept = True
             finally:
-                conn.close()  # rolls back what was not committed
+                if not kept:
+                    self._drop_group_connection(conn)  # closing rolls back what was not committed
         finally:
             self._writer_lock.release()
+
+    def _group_connection(self) -> Connection:
+        """The connection this thread's write groups use, kept from one group to the next: its page
+        cache stays valid while only it writes (a connection taken from the pool each time finds
+        its cache outdated by the writes made through the others, and reads those pages again)."""
+        ident = threading.get_ident()
+        with self._group_conns_lock:
+            conn = self._group_conns.get(ident)
+        if conn is None or conn.closed:
+            conn = self.engine.connect().execution_options(**{WRITE_OPTION: True})
+            with self._group_conns_lock:
+                self._group_conns[ident] = conn
+        return conn
+
+    def _drop_group_connection(self, conn: Connection) -> None:
+        with self._group_conns_lock:
+            for ident, kept in list(self._group_conns.items()):
+                if kept is conn:
+                    del self._group_conns[ident]
+        conn.close()
+
+    def _close_group_connections(self) -> None:
+        with self._group_conns_lock:
+            conns, self._group_conns = list(self._group_conns.values()), {}
+        for conn in conns:
+            conn.close()
 
     def upgrade(self, revision: str = "head") -> tuple[str | None, str | None]:
         """Apply the migrations: ``(revision before, revision after)``."""
@@ -322,4 +354,5 @@ class SqlDatabase:
         return True
 
     def dispose(self) -> None:
+        self._close_group_connections()
         self.engine.dispose()

@@ -15,6 +15,7 @@ from pydantic_core import to_json
 from actionloop.api.dates import out_of_range
 from actionloop.api.deps import AccessDep, CallerDep, Day, IdempotencyKey, LangDep, StateDep, visible_case
 from actionloop.api.errors import ApiError
+from actionloop.api.fastroute import write_post
 from actionloop.api.i18n import message
 from actionloop.api.schemas import AppendOut, CaseAuditOut, CaseListOut, CaseOut, ConcernIn, EventIn, FindingOut
 from actionloop.api.state import ApiState, OrgSnapshot
@@ -255,8 +256,8 @@ def _relative(problems: list[Problem]) -> list[Problem]:
     return out
 
 
-@router.post(
-    "/cases", status_code=201, summary="Registrer en bekymring (ny sak)", response_model=AppendOut,
+@write_post(
+    router, "/cases", status_code=201, summary="Registrer en bekymring (ny sak)", response_model=AppendOut,
     responses={403: {"description": "Du arbeider ikke ved enheten"}, 422: {"description": "Feil i feltene"}},
 )
 async def register_concern(body: ConcernIn, caller: CallerDep, idempotency_key: IdempotencyKey = None) -> Response:
@@ -356,8 +357,8 @@ def _staff_people(
     return [known[i].to_dict() if i in known else org_person(org, i, unit_id) for i in wanted]
 
 
-@router.post(
-    "/cases/{case_id}/events", status_code=201, summary="Registrer et steg i saken", response_model=AppendOut,
+@write_post(
+    router, "/cases/{case_id}/events", status_code=201, summary="Registrer et steg i saken", response_model=AppendOut,
     responses={
         **NOT_FOUND,
         403: {"description": "Du har bare lesetilgang, eller steget tas av ledelsen"},
