@@ -52,6 +52,8 @@ _SEVERITY: Final = {NOT_APPLICABLE: 0, FULFILLED: 1, NOT_ASSESSABLE: 2, WARNING:
 
 
 Judgement = tuple[str, "Msg", tuple[int, ...], str | None, date | None]
+#: The legal reference, whether the duty applies, and the note: per workflow id, duty and variant.
+_Cites = dict[str, dict[str, dict[str | None, tuple[str, bool, str | None]]]]
 
 
 class Registry(Protocol):
@@ -637,14 +639,14 @@ class _Ctx:
     when measures became needed)."""
 
     __slots__ = (
-        "_learned", "_learned_known", "_need", "_need_known", "as_of", "cal", "case", "concern", "deadlines",
+        "_law", "_law_day", "_learned", "_learned_known", "_need", "_need_known", "as_of", "cal", "case", "concern", "deadlines",
         "end", "events", "facts", "lang", "laws", "owner", "policy", "refs",
     )
 
     def __init__(
         self, case: CaseFile, facts: Facts, as_of: date, lang: str, cal: Calendar, laws: _Laws,
         policy: Policy, owner: str | None,
-        refs: dict[tuple[str, str, str | None], tuple[str, bool, str | None]],
+        refs: _Cites,
         deadlines: dict[tuple[str, str, str], DeadlineSpec] | None = None,
     ) -> None:
         self.case = case
@@ -671,9 +673,17 @@ class _Ctx:
         self._need_known = False
         self._learned: Event | None = None
         self._learned_known = False
+        self._law_day: date | None = None
+        self._law: WorkflowSpec | None = None
 
     def workflow(self, day: date) -> WorkflowSpec | None:
-        return self.laws[day]
+        """The workflow in force on ``day`` (the judges ask mostly for the same day, often the
+        same date object: the last answer is kept)."""
+        if day is self._law_day:
+            return self._law
+        law = self.laws[day]
+        self._law_day, self._law = day, law
+        return law
 
     def deadline(self, wf: WorkflowSpec, duty: str, variant: str) -> DeadlineSpec:
         cache = self.deadlines
@@ -752,7 +762,7 @@ class Auditor:
         self.policy = policy or Policy()
         self.calendar = calendar or calendar_for()
         self._laws: dict[str, _Laws] = {}
-        self._refs: dict[tuple[str, str, str | None], tuple[str, bool, str | None]] = {}
+        self._refs: _Cites = {}
         # Without owner overrides a deadline depends on the workflow, duty and variant alone.
         self._deadlines: dict[tuple[str, str, str], DeadlineSpec] | None = None if self.policy.owners else {}
         self._duties: tuple[tuple[str, Callable[[_Ctx], Judgement]], ...] = (
@@ -791,16 +801,21 @@ def _finding(
         return Finding(duty, NOT_ASSESSABLE, "", (), _FIXED["no_events"], ctx.lang)
     status, message, evidence, variant, law_day = judge(ctx)
     day = law_day or events[evidence[0] if evidence else 0].day
-    wf = ctx.laws[day]
+    wf = ctx.workflow(day)
     if wf is None:
         setting = ctx.case.case.setting
         return Finding(duty, NOT_ASSESSABLE, "", evidence, _m("no_law", setting=setting, day=_fmt(day)), ctx.lang)
-    key = (wf.id, duty, variant)
-    cited = ctx.refs.get(key)
+    by_duty = ctx.refs.get(wf.id)
+    if by_duty is None:
+        by_duty = ctx.refs[wf.id] = {}
+    by_variant = by_duty.get(duty)
+    if by_variant is None:
+        by_variant = by_duty[duty] = {}
+    cited = by_variant.get(variant)
     if cited is None:
         spec = wf.duties[duty]
         ref = spec.ref(variant)
-        cited = ctx.refs[key] = (ref.cite() if ref else "", spec.applies, spec.note)
+        cited = by_variant[variant] = (ref.cite() if ref else "", spec.applies, spec.note)
     cite, applies, note = cited
     if not applies and status != NOT_APPLICABLE:
         status, message = NOT_APPLICABLE, (Msg(note) if note else _FIXED["doc_na"])
@@ -818,7 +833,7 @@ def _monitor(ctx: _Ctx) -> Judgement:
     if not f.plans:
         return FULFILLED, _m("monitor_ok", day=concern.day, follow=_NO_MSG), (concern.index,), None, concern.day
     plan = f.plans[0]
-    wf = ctx.laws[plan.day]
+    wf = ctx.workflow(plan.day)
     spec = ctx.deadline(wf, "monitor", "normal") if wf else None
     end_day = ctx.end.day if ctx.end else ctx.as_of
     # A span of n calendar days holds at most n school days: only long spans need the calendar.
@@ -842,21 +857,20 @@ def _follow_up(ctx: _Ctx, plan: Event, end_day: date, allowed: int) -> tuple[lis
     worst_gap, gap_at = 0, (end_day, end_day)
     previous = plan.day
     # Days as ordinals: the loop compares and subtracts plain integers.
-    previous_no = previous.toordinal()
+    previous_no = plan.day_no
     for e in ctx.events[plan.index:]:
         if e.type not in FOLLOW_UP:
             continue
         follow.append(e.index)
-        day = e.day
-        day_no = day.toordinal()
+        day_no = e.day_no
         if day_no == previous_no:
             continue  # no span: nothing to count, nothing moves on
         if day_no - previous_no > allowed:
-            gap = cal.school_days_between(previous, day)
+            gap = cal.school_days_between(previous, e.day)
             if gap > worst_gap:
-                worst_gap, gap_at = gap, (previous, day)
+                worst_gap, gap_at = gap, (previous, e.day)
         if day_no > previous_no:
-            previous, previous_no = day, day_no
+            previous, previous_no = e.day, day_no
     if end_day.toordinal() - previous_no > allowed:
         gap = cal.school_days_between(previous, end_day)
         if gap > worst_gap:
@@ -887,7 +901,7 @@ def _intervene(ctx: _Ctx) -> Judgement:
     evidence = (seen.index, acted.index)
     if acted.day <= seen.day or acted.index < seen.index:
         return FULFILLED, _m("intervene_ok", day=acted.day), evidence, None, seen.day
-    wf = ctx.laws[seen.day]
+    wf = ctx.workflow(seen.day)
     spec = ctx.deadline(wf, "intervene", "normal") if wf else None
     late = grade(seen, acted, spec, ctx.as_of, ctx.cal) if spec else LATE
     status = BREACHED if late == TOO_LATE else WARNING
@@ -923,7 +937,7 @@ def _judge_report(ctx: _Ctx, concern: Event, variant: str) -> Judgement:
     f = ctx.facts
     if variant == "normal" and concern.fields.get("offender") == "staff":
         variant = "staff"
-    wf = ctx.laws[concern.day]
+    wf = ctx.workflow(concern.day)
     if wf is None:
         return NOT_ASSESSABLE, _NO_MSG, (concern.index,), None, concern.day
     spec = ctx.deadline(wf, "report_to_principal", variant)
@@ -976,7 +990,7 @@ def _report_to_owner(ctx: _Ctx) -> Judgement:
         start = max((e for e in (learned, since) if e is not None), key=lambda e: e.index, default=concern)
         why = _FIXED["why_serious"]
     assert start is not None
-    wf = ctx.laws[start.day]
+    wf = ctx.workflow(start.day)
     if wf is None:
         return NOT_ASSESSABLE, _NO_MSG, (start.index,), variant, start.day
     spec = ctx.deadline(wf, "report_to_owner", "staff" if variant in ("staff", "leadership") else "normal")
@@ -1016,7 +1030,7 @@ def _investigate(ctx: _Ctx) -> Judgement:
         learned = first_act
     variant = "staff" if f.offender in ("staff", "leadership") else ("serious" if f.serious else "normal")
     ref_variant = f.offender if f.offender in ("staff", "leadership") else None
-    wf = ctx.laws[learned.day]
+    wf = ctx.workflow(learned.day)
     if wf is None:
         return NOT_ASSESSABLE, _NO_MSG, (learned.index,), ref_variant, learned.day
     spec = ctx.deadline(wf, "investigate", variant)
@@ -1082,7 +1096,7 @@ def _hear_child(ctx: _Ctx) -> Judgement:
     start = f.investigative[0] if f.investigative else ctx.learned()
     if start is None:
         return NOT_ASSESSABLE, _FIXED["hear_pending"], (concern.index,) if concern else (), None, law_day
-    wf = ctx.laws[start.day]
+    wf = ctx.workflow(start.day)
     if wf is None:
         return NOT_ASSESSABLE, _NO_MSG, (start.index,), None, law_day
     g = grade(start, None, ctx.deadline(wf, "hear_child", "normal"), ctx.as_of, ctx.cal)
@@ -1118,7 +1132,7 @@ def _measures(ctx: _Ctx) -> Judgement:
     if need is None:
         ev = _ids(f.conclusions[:1] + f.hearings[:1])
         return NOT_APPLICABLE, _FIXED["measures_na"], ev, None, None
-    wf = ctx.laws[need.day]
+    wf = ctx.workflow(need.day)
     if wf is None:
         return NOT_ASSESSABLE, _NO_MSG, (need.index,), None, need.day
     staff = f.offender in ("staff", "leadership")
@@ -1297,7 +1311,7 @@ def _written_plan(ctx: _Ctx) -> Judgement:
         need = ctx.need()
         if need is None:
             return NOT_APPLICABLE, _FIXED["plan_na"], (), None, None
-        wf = ctx.laws[need.day]
+        wf = ctx.workflow(need.day)
         if wf is None:
             return NOT_ASSESSABLE, _NO_MSG, (need.index,), None, need.day
         spec = ctx.deadline(wf, "written_plan", "normal")
@@ -1357,7 +1371,7 @@ def _evaluate(ctx: _Ctx) -> Judgement:
     if not plans:
         return NOT_APPLICABLE, _FIXED["eval_na"], (), None, None
     first = plans[0]
-    wf = ctx.laws[first.day]
+    wf = ctx.workflow(first.day)
     if wf is None:
         return NOT_ASSESSABLE, _NO_MSG, (first.index,), None, first.day
     spec = ctx.deadline(wf, "evaluate", "normal")

@@ -136,12 +136,17 @@ _NOT_PRINCIPAL_ACTS: Final = ("raised_with_principal", "sf_report")
 
 
 #: Where ``gather`` puts each event type (an index into its per-case lists; see ``gather``).
-_BUCKET: Final = {
-    kind: i for i, kind in enumerate((
-        "concern", "serious", "intervention", "report_to_principal", "report_to_owner", "child_heard",
-        "investigation_concluded", "plan", "measure_done", "evaluation", "closed", "child_left",
-        "raised_with_principal", "sf_report", "sf_decision", "sf_order_done", "coercive_fine",
-    ))
+_BUCKETS: Final = (
+    "concern", "serious", "intervention", "report_to_principal", "report_to_owner", "child_heard",
+    "investigation_concluded", "plan", "measure_done", "evaluation", "closed", "child_left",
+    "raised_with_principal", "sf_report", "sf_decision", "sf_order_done", "coercive_fine",
+)
+#: Where ``gather`` puts each event type, in one look-up: ``(bucket + 1) * 2 + investigative``
+#: (bucket: an index into its per-case lists, -1 for none; investigative: 1 for an act of
+#: investigating). Types in neither are not listed.
+_KIND: Final[dict[str, int]] = {
+    kind: (_BUCKETS.index(kind) + 1 if kind in _BUCKETS else 0) * 2 + (kind in INVESTIGATIVE)
+    for kind in (*_BUCKETS, *sorted(INVESTIGATIVE - set(_BUCKETS)))
 }
 
 
@@ -158,15 +163,16 @@ def gather(case: CaseFile) -> Facts:
     views: list[Event] = []
     investigative: list[Event] = []
     events = case.events
+    kinds = _KIND
     for e in events:
-        kind = e.type
         if "child_view" in e.fields:
             views.append(e)
-        if kind in INVESTIGATIVE:
-            investigative.append(e)
-        i = _BUCKET.get(kind)
-        if i is not None:
-            buckets[i].append(e)
+        code = kinds.get(e.type)
+        if code is not None:
+            if code & 1:
+                investigative.append(e)
+            if code > 1:
+                buckets[(code >> 1) - 1].append(e)
     f = Facts(case)
     f.concerns = concerns
     f.interventions = interventions
