@@ -857,20 +857,21 @@ def _follow_up(ctx: _Ctx, plan: Event, end_day: date, allowed: int) -> tuple[lis
     worst_gap, gap_at = 0, (end_day, end_day)
     previous = plan.day
     # Days as ordinals: the loop compares and subtracts plain integers.
-    previous_no = plan.day_no
+    previous_no = previous.toordinal()
     for e in ctx.events[plan.index:]:
         if e.type not in FOLLOW_UP:
             continue
         follow.append(e.index)
-        day_no = e.day_no
+        day = e.day
+        day_no = day.toordinal()
         if day_no == previous_no:
             continue  # no span: nothing to count, nothing moves on
         if day_no - previous_no > allowed:
-            gap = cal.school_days_between(previous, e.day)
+            gap = cal.school_days_between(previous, day)
             if gap > worst_gap:
-                worst_gap, gap_at = gap, (previous, e.day)
+                worst_gap, gap_at = gap, (previous, day)
         if day_no > previous_no:
-            previous, previous_no = e.day, day_no
+            previous, previous_no = day, day_no
     if end_day.toordinal() - previous_no > allowed:
         gap = cal.school_days_between(previous, end_day)
         if gap > worst_gap:

@@ -117,11 +117,6 @@ class Event:
     fields: dict[str, Any] = field(default_factory=dict)
     extra: Mapping[str, Any] = field(default_factory=dict)
     key_order: tuple[str, ...] = ()
-    #: ``day.toordinal()``: the date as a day number, for counting days with integers.
-    day_no: int = field(init=False, repr=False, compare=False)
-
-    def __post_init__(self) -> None:
-        object.__setattr__(self, "day_no", self.day.toordinal())
 
     def get(self, name: str, default: Any = None) -> Any:
         return self.fields.get(name, default)
