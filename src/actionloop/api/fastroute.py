@@ -25,9 +25,15 @@ from typing import Any, TypeVar
 
 from fastapi import APIRouter, Request, Response
 from fastapi import routing as fastapi_routing
-from fastapi.dependencies.utils import request_params_to_args
 from fastapi.routing import APIRoute
-from fastapi.telemetry import get_telemetry_data
+
+try:  # FastAPI internals the short way uses (as of FastAPI 0.165); elsewhere, FastAPI's own way
+    from fastapi.dependencies.utils import request_params_to_args
+    from fastapi.telemetry import get_telemetry_data
+
+    SHORT_WAY = True
+except ImportError:  # pragma: no cover - another FastAPI release
+    SHORT_WAY = False
 
 from actionloop.api.deps import _bearer, _cookie, get_caller
 
@@ -53,6 +59,8 @@ class WriteRoute(APIRoute):
 
     def get_route_handler(self) -> Handler:
         standard = super().get_route_handler()
+        if not SHORT_WAY:
+            return standard
         # Included in a router, the route is served as an "effective" copy with the inclusion's
         # prefix and dependencies (FastAPI builds the handler while that copy is current).
         current = getattr(fastapi_routing, "_effective_route_context_var", None)
