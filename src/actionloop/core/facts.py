@@ -157,11 +157,18 @@ def gather(case: CaseFile) -> Facts:
     depends on the order of several kinds (the offender, whether the case is serious) is then
     read from the few events concerned.
     """
-    buckets: list[list[Event]] = [[], [], [], [], [], [], [], [], [], [], [], [], [], [], [], [], []]
-    (concerns, assessments, interventions, reports, owner_reports, hearings, conclusions, plans, done,
-     evaluations, closings, lefts, raised, sf_reports, sf_decisions, orders_done, fines) = buckets
-    views: list[Event] = []
-    investigative: list[Event] = []
+    f = Facts(case)
+    # The events go straight into the fact lists (in the order of _BUCKETS); assessments, the
+    # child leaving and raising it with the principal are read from their lists below.
+    assessments: list[Event] = []
+    lefts: list[Event] = []
+    raised: list[Event] = []
+    buckets = [
+        f.concerns, assessments, f.interventions, f.reports, f.owner_reports, f.hearings, f.conclusions,
+        f.plans, f.done, f.evaluations, f.closings, lefts, raised, f.sf_reports, f.sf_decisions,
+        f.orders_done, f.fines,
+    ]
+    views, investigative = f.views, f.investigative
     events = case.events
     kinds = _KIND
     for e in events:
@@ -173,25 +180,9 @@ def gather(case: CaseFile) -> Facts:
                 investigative.append(e)
             if code > 1:
                 buckets[(code >> 1) - 1].append(e)
-    f = Facts(case)
-    f.concerns = concerns
-    f.interventions = interventions
-    f.reports = reports
-    f.owner_reports = owner_reports
-    f.investigative = investigative
-    f.hearings = hearings
-    f.conclusions = conclusions
-    f.plans = plans
-    f.done = done
-    f.evaluations = evaluations
-    f.closings = closings
     f.left = lefts[-1] if lefts else None
     f.raised = raised[0] if raised else None
-    f.sf_reports = sf_reports
-    f.sf_decisions = sf_decisions
-    f.orders_done = orders_done
-    f.fines = fines
-    f.views = views
+    concerns = f.concerns
     if assessments:  # rare: concerns and assessments interleave
         _assess(f, [e for e in events if e.type == "concern" or e.type == "serious"])
     elif concerns:
