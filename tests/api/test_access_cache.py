@@ -4,7 +4,7 @@ a new identity (roles read again, e.g. after a role was taken away) or a new org
 
 from __future__ import annotations
 
-from actionloop.api.deps import _AccessCache
+from actionloop.api.state import AccessCache
 from actionloop.app.access import Level, OrgView
 from actionloop.app.accounts import AccountRole, Identity
 from actionloop.app.ports import CaseSummary, OrgUnit, Owner
@@ -26,13 +26,13 @@ def _case(unit: str) -> CaseSummary:
 
 
 def test_the_same_identity_and_view_share_their_rules() -> None:
-    cache = _AccessCache()
+    cache = AccessCache()
     identity, view = _principal("u1"), _view("u1", "u2")
     assert cache.get(identity, view) is cache.get(identity, view)
 
 
 def test_roles_read_again_give_new_rules() -> None:
-    cache = _AccessCache()
+    cache = AccessCache()
     view = _view("u1", "u2")
     before = cache.get(_principal("u1", "u2"), view)
     assert before.case_level(_case("u2")) == Level.FULL
@@ -43,7 +43,7 @@ def test_roles_read_again_give_new_rules() -> None:
 
 
 def test_a_new_organisation_view_gives_new_rules() -> None:
-    cache = _AccessCache()
+    cache = AccessCache()
     identity = _principal("u1")
     before = cache.get(identity, _view("u1"))
     after = cache.get(identity, _view("u1", "u2"))
@@ -52,7 +52,7 @@ def test_a_new_organisation_view_gives_new_rules() -> None:
 
 
 def test_the_cache_stays_small() -> None:
-    cache = _AccessCache(size=2)
+    cache = AccessCache(size=2)
     view = _view("u1")
     identities = [_principal("u1") for _ in range(5)]
     for identity in identities:

@@ -16,7 +16,7 @@ from actionloop.api.dates import FIRST_DAY, LAST_DAY
 from actionloop.api.errors import ApiError, not_found_case
 from actionloop.api.i18n import negotiate
 from actionloop.api.state import SESSION_COOKIE, ApiState
-from actionloop.app.access import Access, Level, OrgView
+from actionloop.app.access import Access, Level
 from actionloop.app.accounts import Identity
 from actionloop.app.errors import CaseNotFound
 from actionloop.app.ports import CaseSummary
@@ -74,35 +74,11 @@ async def get_identity(
 IdentityDep = Annotated[Identity, Depends(get_identity)]
 
 
-class _AccessCache:
-    """The :class:`Access` of an identity in an organisation view, kept while both are the very
-    same objects (the identity and organisation caches hand out the same ones until they read
-    again): the rules are worked out once, not on every request. An entry holds what its key
-    names by ``id``."""
-
-    def __init__(self, size: int = 1024) -> None:
-        self._size = size
-        self._kept: dict[tuple[int, int], Access] = {}
-
-    def get(self, identity: Identity, view: OrgView) -> Access:
-        key = (id(identity), id(view))
-        access = self._kept.get(key)
-        if access is None or access.identity is not identity or access.org is not view:
-            access = Access(identity, view)
-            if len(self._kept) >= self._size:
-                self._kept.clear()
-            self._kept[key] = access
-        return access
-
-
-_ACCESS = _AccessCache()
-
-
 async def get_access(state: StateDep, identity: IdentityDep) -> Access:
     org = state.org.fresh()
     if org is None:
         org = await run_in_threadpool(state.org.get)
-    return _ACCESS.get(identity, org.view)
+    return state.access.get(identity, org.view)
 
 
 AccessDep = Annotated[Access, Depends(get_access)]

@@ -20,7 +20,7 @@ from itsdangerous import BadSignature, URLSafeTimedSerializer
 from starlette.concurrency import run_in_threadpool
 
 from actionloop.api.writer import WriterThread
-from actionloop.app.access import OrgView, PerformerIndex
+from actionloop.app.access import Access, OrgView, PerformerIndex
 from actionloop.app.accounts import Identity, token_hash
 from actionloop.app.caselist import CaseListCache
 from actionloop.app.ports import CaseQuery, CaseSummary, Roster
@@ -210,6 +210,27 @@ class IdentityCache:
             self._entries.clear()
 
 
+class AccessCache:
+    """The :class:`Access` of an identity in an organisation view, kept while both are the very
+    same objects (the identity and organisation caches hand out the same ones until they read
+    again): the rules are worked out once, not on every request (API and web pages alike). An
+    entry holds what its key names by ``id``."""
+
+    def __init__(self, size: int = 1024) -> None:
+        self._size = size
+        self._kept: dict[tuple[int, int], Access] = {}
+
+    def get(self, identity: Identity, view: OrgView) -> Access:
+        key = (id(identity), id(view))
+        access = self._kept.get(key)
+        if access is None or access.identity is not identity or access.org is not view:
+            access = Access(identity, view)
+            if len(self._kept) >= self._size:
+                self._kept.clear()
+            self._kept[key] = access
+        return access
+
+
 @dataclass
 class ApiState:
     settings: Settings
@@ -233,6 +254,7 @@ class ApiState:
     case_lists: CaseListCache | None = None
     identities: IdentityCache = field(default_factory=lambda: IdentityCache(0))
     usernames: dict[int, str] = field(default_factory=dict)
+    access: AccessCache = field(default_factory=AccessCache)
     #: The deadline scan and the reminders it records (None: no reminders in this app).
     reminders: ReminderService | None = None
 

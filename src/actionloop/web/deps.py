@@ -154,7 +154,7 @@ async def optional_user(request: Request) -> WebUser | None:
         owner = org.view.owners.get(r.scope_id)
         roles.append((r.role, unit.name if unit else owner.name if owner else None))
     name = (org.staff_names.get(identity.staff_id) if identity.staff_id else None) or identity.username
-    user = WebUser(identity=identity, access=Access(identity, org.view), name=name, roles=tuple(roles))
+    user = WebUser(identity=identity, access=state.access.get(identity, org.view), name=name, roles=tuple(roles))
     request.state.web_user = user
     request.state.account_id = identity.account_id
     return user
