@@ -55,10 +55,10 @@ def remove_in_place() -> None:
     """Drop compiled modules left in src/ by an earlier editable build (and their stamp)."""
     for path in SRC.glob(f"*__mypyc{EXT_SUFFIX}"):
         path.unlink()
-    for module in MODULES:
-        path = SRC / module
-        for built in path.parent.glob(f"{path.stem}.*{EXT_SUFFIX[EXT_SUFFIX.rfind('.'):]}"):
-            built.unlink()
+    # Every extension module under src/actionloop, not only those of MODULES: one left over from a
+    # module compiled before would be imported instead of its source.
+    for built in (SRC / "actionloop").rglob(f"*{EXT_SUFFIX[EXT_SUFFIX.rfind('.'):]}"):
+        built.unlink()
     STAMP.unlink(missing_ok=True)
 
 

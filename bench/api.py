@@ -12,7 +12,9 @@ What it does, in one run against one server:
    when there are two or more, the load generator pinned to CPU 1; loopback only;
 3. 16 concurrent keep-alive connections (a minimal HTTP/1.1 client on asyncio streams, so that the
    client is not what is measured), a 2-second warm-up, then each measurement for ``--seconds``
-   (bounded also by a request count):
+   in all (bounded also by a request count), taken in ``--rounds`` turns: round after round, each
+   of the three in turn, so that a slower or faster spell of a shared machine falls on the
+   baseline and the measurements alike (the throughput ratio is also printed per round):
 
    * hello world: ``GET /api/health`` (``async def``, no database) — the baseline;
    * registering a concern: ``POST /api/cases`` with a bearer token (authentication, roster check,
@@ -33,6 +35,7 @@ import asyncio
 import json
 import os
 import socket
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -40,6 +43,7 @@ import time
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 import httpx
 
@@ -124,6 +128,14 @@ class Result:
     def pct(self, p: float) -> float:
         ordered = sorted(self.latencies)
         return ordered[min(len(ordered) - 1, round(p / 100 * (len(ordered) - 1)))] * 1000
+
+    def add(self, other: Result) -> None:
+        """Take in another turn of the same measurement."""
+        self.latencies += other.latencies
+        for status, n in other.errors.items():
+            self.errors[status] = self.errors.get(status, 0) + n
+        self.seconds += other.seconds
+        self.server_cpu += other.server_cpu
 
     def line(self) -> str:
         errors = f"  non-2xx {self.errors}" if self.errors else ""
@@ -239,13 +251,22 @@ def start_server(url: str, folder: Path, port: int, cpu: int | None) -> subproce
 # --- the run ------------------------------------------------------------------------------------------------
 
 
-async def measure(port: int, pid: int, token: str, writer: str, clients: int, seconds: float) -> dict[str, Result]:
+async def measure(
+    port: int, pid: int, token: str, writer: str, clients: int, seconds: float, rounds: int,
+) -> tuple[dict[str, Result], list[float]]:
+    """The three measurements, each ``seconds`` long in all, taken in ``rounds`` turns: round after
+    round, each of the three for ``seconds / rounds`` (in turn first, second and third), so that a
+    slower or faster spell of the machine falls on all three alike. Also the throughput ratio of
+    registering to hello world in each round."""
     hello = build_request("GET", "/api/health")
     listing = build_request("GET", "/api/cases?limit=500", token)
     base = datetime.now().astimezone() - timedelta(hours=2)
+    sent = 0
 
-    def concern(i: int) -> bytes:
-        at = (base + timedelta(milliseconds=i)).isoformat(timespec="milliseconds")
+    def concern(_i: int) -> bytes:
+        nonlocal sent
+        sent += 1
+        at = (base + timedelta(milliseconds=sent)).isoformat(timespec="milliseconds")
         body = json.dumps({"unit_id": "demo-solbakken", "child_id": "s-barn1", "source": "observed",
                            "offender": "child", "at": at, "text": "Benchmark: en bekymring."}).encode()
         return build_request("POST", "/api/cases", writer, body)
@@ -255,21 +276,31 @@ async def measure(port: int, pid: int, token: str, writer: str, clients: int, se
     await load(port, "warm-up register", concern, clients, 1.0, 10**9, 201)
     await load(port, "warm-up list", lambda i: listing, clients, 0.5, 10**9, 200)
 
-    results = {
-        "hello": await load(port, "hello world (GET /api/health)", lambda i: hello, clients, seconds, 200_000, 200,
-                            pid),
-        "register": await load(port, "register a concern (POST /api/cases)", concern, clients, seconds, 50_000, 201,
-                               pid),
-        "list": await load(port, "list 500 cases (GET /api/cases)", lambda i: listing, clients, seconds, 20_000, 200,
-                           pid),
+    plan: dict[str, tuple[str, Any, int, int]] = {
+        "hello": ("hello world (GET /api/health)", lambda i: hello, 200_000, 200),
+        "register": ("register a concern (POST /api/cases)", concern, 50_000, 201),
+        "list": ("list 500 cases (GET /api/cases)", lambda i: listing, 20_000, 200),
     }
-    return results
+    results = {key: Result(name) for key, (name, *_) in plan.items()}
+    ratios = []
+    order = list(plan)
+    for turn in range(rounds):
+        this_round = {}
+        for key in order[turn % 3:] + order[:turn % 3]:
+            name, make, budget, expect = plan[key]
+            this_round[key] = await load(port, name, make, clients, seconds / rounds, budget // rounds, expect, pid)
+            results[key].add(this_round[key])
+        if this_round["hello"].rate:
+            ratios.append(this_round["register"].rate / this_round["hello"].rate)
+    return results, ratios
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--clients", type=int, default=16)
-    parser.add_argument("--seconds", type=float, default=6.0)
+    parser.add_argument("--seconds", type=float, default=6.0, help="each measurement's time in all (default 6)")
+    parser.add_argument("--rounds", type=int, default=6,
+                        help="take each measurement in this many turns, the three in turn (default 6)")
     parser.add_argument("--cases", type=int, default=600, help="concerns added to the demo before the run")
     parser.add_argument("--no-pin", action="store_true", help="do not pin the server and the client to CPUs")
     parser.add_argument("--no-fail", action="store_true", help="exit 0 even when a target is missed")
@@ -292,7 +323,8 @@ def main() -> None:
             count = httpx.get(f"http://{LOOPBACK}:{port}/api/cases?limit=1000",
                               headers={"Authorization": f"Bearer {token}"}, timeout=30).json()
             listed = len(count["items"])
-            results = asyncio.run(measure(port, server.pid, token, writer, args.clients, args.seconds))
+            results, ratios = asyncio.run(measure(port, server.pid, token, writer, args.clients, args.seconds,
+                                                        max(1, args.rounds)))
         finally:
             server.terminate()
             server.wait(timeout=30)
@@ -306,7 +338,8 @@ def main() -> None:
         ("register a concern p99", register.pct(99), "≤ 50 ms", register.pct(99) <= 50,
          f"baseline hello world p99 {hello.pct(99):.2f} ms"),
         ("register a concern throughput", ratio * 100, "≥ 40 % of hello world", ratio >= 0.40,
-         f"{register.rate:.0f} req/s vs hello world {hello.rate:.0f} req/s"),
+         f"{register.rate:.0f} req/s vs hello world {hello.rate:.0f} req/s; by round "
+         f"{min(ratios) * 100:.0f}–{statistics.median(ratios) * 100:.0f}–{max(ratios) * 100:.0f} % (min–median–max)"),
         ("list 500 cases p99", listing.pct(99), "≤ 100 ms", listing.pct(99) <= 100,
          f"baseline hello world p99 {hello.pct(99):.2f} ms; {listing.rate:.0f} lists/s"),
     ]

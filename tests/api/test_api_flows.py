@@ -105,6 +105,18 @@ def test_registering_a_concern_with_an_idempotency_key_makes_one_case(fresh: tup
     assert case["timeline"][0]["recorded_by"] == f"account:{world.account_ids['staff2']}"
 
 
+def test_new_cases_without_a_key_get_distinct_ids_in_the_order_they_came(fresh: tuple[TestClient, World]) -> None:
+    client, world = fresh
+    body = {"unit_id": "u1", "child_id": "k2", "source": "observed", "offender": "child"}
+    ids = [client.post("/api/cases", json=body, headers=world.headers("staff2")).json()["case_id"] for _ in range(5)]
+    assert len(set(ids)) == 5
+    prefix = f"u1-{ids[0].split('-')[1]}-"
+    assert all(i.startswith(prefix) for i in ids)
+    # Time-ordered within the process (new rows go at the end of the case-id indexes).
+    assert [i[len(prefix):-4] for i in ids] == sorted(i[len(prefix):-4] for i in ids)
+    assert len({i[len(prefix):-4] for i in ids}) == 5
+
+
 def test_register_checks_the_unit_and_the_child(client: TestClient, world: World) -> None:
     headers = world.headers("staff1")
     response = client.post("/api/cases", json={"unit_id": "nowhere", "child_id": "k1", "source": "observed",

@@ -6,6 +6,7 @@ from __future__ import annotations
 import hashlib
 import secrets
 import threading
+import time
 from datetime import date
 from typing import Annotated, Any, Literal
 
@@ -222,8 +223,32 @@ def append_response(result: AppendResult, headers: dict[str, str] | None = None)
     return Response(body, status_code=201, headers=headers, media_type="application/json")
 
 
+class _TimeOrder:
+    """Milliseconds since the Unix epoch, strictly increasing within the process."""
+
+    def __init__(self) -> None:
+        self._last = 0
+        self._lock = threading.Lock()
+
+    def next(self) -> int:
+        with self._lock:
+            self._last = max(time.time_ns() // 1_000_000, self._last + 1)
+            return self._last
+
+
+_time_order = _TimeOrder()
+
+
 def _new_case_id(unit_id: str, year: int, actor: str, key: str | None) -> str:
-    suffix = secrets.token_hex(5) if key is None else hashlib.sha256(f"{actor}\n{key}".encode()).hexdigest()[:10]
+    """``{unit}-{year}-{suffix}``. With an ``Idempotency-Key`` the suffix comes from the caller and
+    the key (a retry gets the same id). Without one it is time-ordered (11 hex digits of
+    milliseconds, increasing within the process) with 16 random bits for other processes: new cases
+    are then added at the end of the indexes on case ids, where they share pages, instead of at
+    random places (a group commit of random ids writes about three times as many pages)."""
+    if key is not None:
+        suffix = hashlib.sha256(f"{actor}\n{key}".encode()).hexdigest()[:10]
+    else:
+        suffix = f"{_time_order.next():011x}{secrets.token_hex(2)}"
     return f"{unit_id}-{year}-{suffix}"
 
 
