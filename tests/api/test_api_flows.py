@@ -12,6 +12,8 @@ from docx import Document
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
 
+from actionloop.api import create_app
+
 from .world import PASSWORD, World
 
 Fresh = tuple[FastAPI, World]
@@ -40,6 +42,32 @@ def test_login_sets_a_safe_session_cookie_and_logout_ends_it(fresh: tuple[TestCl
     assert response.status_code == 401
     assert response.json()["error"] == "not_authenticated"
     assert response.json()["message"].startswith("Du er ikke logget inn")
+
+
+def test_a_copy_of_the_session_cookie_is_refused_after_logout(fresh_app: Fresh) -> None:
+    app, _ = fresh_app
+    client = TestClient(app, raise_server_exceptions=False)
+    other = TestClient(app, raise_server_exceptions=False)
+    assert client.post("/api/login", json={"username": "principal1", "password": PASSWORD}).status_code == 200
+    copied = client.cookies["actionloop_session"]
+    assert other.post("/api/login", json={"username": "principal1", "password": PASSWORD}).status_code == 200
+    me = {"Cookie": f"actionloop_session={copied}"}
+    assert TestClient(app).get("/api/me", headers=me).status_code == 200
+    assert client.post("/api/logout").status_code == 200
+    response = TestClient(app).get("/api/me", headers=me)
+    assert response.status_code == 401
+    assert response.json()["error"] == "not_authenticated"
+    # The same user's other session goes on.
+    assert other.get("/api/me").status_code == 200
+    # Another app process on the same database refuses the copy too.
+    settings = app.state.api.settings
+    second = create_app(settings, clock=app.state.api.clock, migrate=False)
+    try:
+        assert TestClient(second).get("/api/me", headers=me).status_code == 401
+        assert TestClient(second).get("/api/me", headers={
+            "Cookie": f"actionloop_session={other.cookies['actionloop_session']}"}).status_code == 200
+    finally:
+        second.state.api.close()
 
 
 def test_a_forged_or_tampered_cookie_is_refused(client: TestClient) -> None:

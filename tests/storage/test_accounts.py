@@ -143,3 +143,18 @@ def test_api_tokens_are_stored_hashed(accounts: AccountService, db: SqlDatabase,
     assert [tok.name for tok in accounts.tokens("per")] == ["integrasjon", "kort"]
     with pytest.raises(NotFound):
         accounts.revoke_token("per", 999)
+
+
+def test_an_ended_session_is_remembered_until_its_cookie_expires(
+    accounts: AccountService, clock: FrozenClock,
+) -> None:
+    now = clock.now()
+    assert accounts.session_ended("s-1") is False
+    accounts.end_session("s-1", 7, expires_at=now + timedelta(hours=8), now=now)
+    accounts.end_session("s-1", 7, expires_at=now + timedelta(hours=8), now=now)  # again: no error, no change
+    assert accounts.session_ended("s-1") is True
+    assert accounts.session_ended("s-2") is False
+    # Ending another session later forgets those whose cookies have expired since.
+    accounts.end_session("s-2", 7, expires_at=now + timedelta(hours=20), now=now + timedelta(hours=9))
+    assert accounts.session_ended("s-1") is False
+    assert accounts.session_ended("s-2") is True

@@ -73,6 +73,17 @@ def test_logout_ends_the_session(web: WebServer) -> None:
     assert c.get("/").headers["location"] == "/logg-inn"
 
 
+def test_a_copied_session_cookie_is_refused_after_logout(web: WebServer) -> None:
+    c = web.login("staff1")
+    copied = c.http.cookies["actionloop_session"]
+    thief = web.client()
+    thief.http.cookies.set("actionloop_session", copied)
+    assert thief.get("/").headers["location"] == "/mine"
+    assert c.post("/logg-ut").status_code == 303
+    assert thief.get("/").headers["location"] == "/logg-inn"
+    assert thief.get("/mine").headers["location"].startswith("/logg-inn")
+
+
 def test_forms_without_the_right_csrf_token_are_refused(web: WebServer) -> None:
     c = web.client()
     r = c.post("/logg-inn", {"username": "staff1", "password": "riktig-passord-123"}, csrf=None)

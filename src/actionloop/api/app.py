@@ -19,7 +19,7 @@ from fastapi import FastAPI
 
 from actionloop.api import routes
 from actionloop.api.errors import install_error_handlers
-from actionloop.api.state import ApiState, IdentityCache, OrgCache, SessionSigner, session_secret
+from actionloop.api.state import ApiState, EndedSessions, IdentityCache, OrgCache, SessionSigner, session_secret
 from actionloop.app.access import PerformerIndex
 from actionloop.app.caselist import CaseListCache
 from actionloop.app.readlog import ReadLog
@@ -116,6 +116,7 @@ def create_app(settings: Settings | None = None, *, clock: Clock | None = None, 
             performers=PerformerIndex(services.cases.export_case),
             clock=clock,
             identities=IdentityCache(settings.auth_cache_seconds),
+            ended_sessions=EndedSessions(settings.auth_cache_seconds),
             case_lists=CaseListCache(db),
             single_writer=db.kind == "sqlite",
             write_group=db.write_group if db.kind == "sqlite" else None,

@@ -12,7 +12,7 @@ import time
 from collections.abc import Callable, Sequence
 from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any, Protocol, TypeVar
 
@@ -59,6 +59,16 @@ class Documents(Protocol):
     def disposition(self, filename: str) -> str: ...
 
 
+@dataclass(frozen=True, slots=True)
+class Session:
+    """What a valid session cookie says: whose session, which one (the cookie's nonce, the same in
+    every copy of the cookie) and until when the cookie is valid."""
+
+    account_id: int
+    session_id: str
+    expires_at: datetime
+
+
 class SessionSigner:
     """Signed session cookies: the account id and a nonce, signed and dated (itsdangerous)."""
 
@@ -69,16 +79,51 @@ class SessionSigner:
     def issue(self, account_id: int) -> str:
         return self._serializer.dumps({"a": account_id, "n": secrets.token_urlsafe(12)})
 
-    def read(self, value: str) -> int | None:
-        """The account id of a valid, unexpired cookie; None otherwise."""
+    def read(self, value: str) -> Session | None:
+        """The session of a valid, unexpired cookie; None otherwise. (Whether the session was
+        ended by logging out is the database's to say: :meth:`ApiState.session_open`.)"""
         if len(value) > 500:
             return None
         try:
-            data = self._serializer.loads(value, max_age=self.max_age)
+            data, signed_at = self._serializer.loads(value, max_age=self.max_age, return_timestamp=True)
         except (BadSignature, ValueError, TypeError):
             return None
-        account = data.get("a") if isinstance(data, dict) else None
-        return account if isinstance(account, int) and not isinstance(account, bool) else None
+        if not isinstance(data, dict):
+            return None
+        account, nonce = data.get("a"), data.get("n")
+        if not isinstance(account, int) or isinstance(account, bool):
+            return None
+        if not isinstance(nonce, str) or not 1 <= len(nonce) <= 64:
+            return None
+        return Session(account, nonce, signed_at + timedelta(seconds=self.max_age))
+
+
+class EndedSessions:
+    """Whether a session was ended, as the database said within the last ``ttl`` seconds (a
+    session ended by this process counts as ended at once; one ended by another process, within
+    ``ttl`` seconds, as with the other caches of accounts)."""
+
+    def __init__(self, ttl: float, size: int = 10_000) -> None:
+        self.ttl = ttl
+        self._size = size
+        self._lock = threading.Lock()
+        self._entries: dict[str, tuple[float, bool]] = {}
+
+    def get(self, session_id: str) -> bool | None:
+        """True (ended), False (open), or None: ask the database."""
+        with self._lock:
+            found = self._entries.get(session_id)
+        if found is None or (not found[1] and time.monotonic() - found[0] > self.ttl):
+            return None
+        return found[1]
+
+    def put(self, session_id: str, ended: bool) -> None:
+        if not ended and self.ttl <= 0:
+            return
+        with self._lock:
+            if len(self._entries) >= self._size:
+                self._entries.clear()
+            self._entries[session_id] = (time.monotonic(), ended)
 
 
 def session_secret(settings: Settings) -> str:
@@ -255,6 +300,7 @@ class ApiState:
     identities: IdentityCache = field(default_factory=lambda: IdentityCache(0))
     usernames: dict[int, str] = field(default_factory=dict)
     access: AccessCache = field(default_factory=AccessCache)
+    ended_sessions: EndedSessions = field(default_factory=lambda: EndedSessions(0))
     #: The deadline scan and the reminders it records (None: no reminders in this app).
     reminders: ReminderService | None = None
 
@@ -317,6 +363,21 @@ class ApiState:
                 self.identities.put(key, identity)
         return identity
 
+    async def session_open(self, session: Session) -> bool:
+        """Whether ``session`` is still open (not ended by logging out); the database is asked in
+        the thread pool, at most once every few seconds per session."""
+        ended = self.ended_sessions.get(session.session_id)
+        if ended is None:
+            ended = await run_in_threadpool(self.services.accounts.session_ended, session.session_id)
+            self.ended_sessions.put(session.session_id, ended)
+        return not ended
+
+    def end_session(self, session: Session) -> None:
+        """Log ``session`` out: its cookie, and every copy of it, is refused from now on (a write)."""
+        self.services.accounts.end_session(session.session_id, session.account_id, session.expires_at,
+                                          now=datetime.now(UTC))
+        self.ended_sessions.put(session.session_id, True)
+
     def username(self, account_id: int) -> str | None:
         name = self.usernames.get(account_id)
         if name is None:
@@ -327,4 +388,5 @@ class ApiState:
         return name
 
 
-__all__ = ["SESSION_COOKIE", "ApiState", "Documents", "OrgCache", "OrgSnapshot", "SessionSigner"]
+__all__ = ["SESSION_COOKIE", "ApiState", "Documents", "EndedSessions", "OrgCache", "OrgSnapshot", "Session",
+           "SessionSigner"]

@@ -16,6 +16,7 @@ admin           empty (the whole installation)
 from __future__ import annotations
 
 import hashlib
+import logging
 import math
 import re
 import secrets
@@ -30,6 +31,8 @@ from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatc
 from actionloop.app.errors import AlreadyExists, InvalidInput, LoginRateLimited, LoginRefused, NotFound
 from actionloop.app.ports import Account, AccountRole, ApiToken, Database, DuplicateKey, LoginAttempt, UnitOfWork
 from actionloop.core.clock import Clock
+
+log = logging.getLogger(__name__)
 
 ROLES = ("staff", "principal", "case_handler", "owner", "auditor", "admin")
 UNIT_ROLES = frozenset({"staff", "principal", "case_handler"})
@@ -268,6 +271,24 @@ class AccountService:
             count = uow.accounts.prune_attempts(now - self.window)
             uow.commit()
         return count
+
+    # ------------------------------------------------------------------------------------------
+    # Web sessions (the cookie is signed by the web layer; ending one is recorded here)
+
+    def end_session(self, session_id: str, account_id: int, expires_at: datetime, now: datetime | None = None) -> None:
+        """Log a web session out: from now on its cookie is refused, copies included, until it
+        would have expired anyway. Sessions whose cookies have expired are forgotten here too.
+        ``now``: the time the cookies are dated by (default: the service's clock)."""
+        now = now if now is not None else self.clock.now()
+        with self.db.unit_of_work(write=True) as uow:
+            uow.accounts.end_session(session_id, account_id, now, expires_at)
+            uow.accounts.prune_ended_sessions(now)
+            uow.commit()
+        log.info("session ended", extra={"account_id": account_id})
+
+    def session_ended(self, session_id: str) -> bool:
+        with self.db.unit_of_work() as uow:
+            return uow.accounts.session_ended(session_id)
 
     def _verify(self, password_hash: str | None, password: str) -> bool:
         if len(password) > MAX_PASSWORD_LENGTH:

@@ -353,6 +353,16 @@ class AccountRepository(Protocol):
 
     def prune_attempts(self, before: datetime) -> int: ...
 
+    def end_session(self, session_id: str, account_id: int, ended_at: datetime, expires_at: datetime) -> None:
+        """Record a web session as ended (again: nothing changes)."""
+        ...
+
+    def session_ended(self, session_id: str) -> bool: ...
+
+    def prune_ended_sessions(self, before: datetime) -> int:
+        """Forget sessions ended whose cookies expired before ``before``; how many."""
+        ...
+
 
 class UnitOfWork(Protocol):
     @property

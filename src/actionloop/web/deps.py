@@ -138,11 +138,11 @@ async def optional_user(request: Request) -> WebUser | None:
     if not session:
         return None
     state = api_state(request)
-    account_id = state.sessions.read(session)
-    if account_id is None:
+    found = state.sessions.read(session)
+    if found is None or not await state.session_open(found):
         return None
-    identity = (state.cached_account_identity(account_id)
-                or await run_in_threadpool(state.account_identity, account_id))
+    identity = (state.cached_account_identity(found.account_id)
+                or await run_in_threadpool(state.account_identity, found.account_id))
     if identity is None or not identity.active:
         return None
     org = state.org.fresh()

@@ -487,3 +487,17 @@ class SqlAccountRepository:
     def prune_attempts(self, before: datetime) -> int:
         result = self.conn.execute(delete(t.login_attempt).where(t.login_attempt.c.attempted_at < before))
         return int(result.rowcount)
+
+    def end_session(self, session_id: str, account_id: int, ended_at: datetime, expires_at: datetime) -> None:
+        dialect = postgresql if self.conn.dialect.name == "postgresql" else sqlite
+        self.conn.execute(dialect.insert(t.ended_session).values(
+            session_id=session_id, account_id=account_id, ended_at=ended_at, expires_at=expires_at,
+        ).on_conflict_do_nothing())
+
+    def session_ended(self, session_id: str) -> bool:
+        c = t.ended_session.c
+        return self.conn.execute(select(c.session_id).where(c.session_id == session_id)).first() is not None
+
+    def prune_ended_sessions(self, before: datetime) -> int:
+        result = self.conn.execute(delete(t.ended_session).where(t.ended_session.c.expires_at < before))
+        return int(result.rowcount)

@@ -250,6 +250,17 @@ login_attempt = Table(
     Index(None, "username", "attempted_at"),
 )
 
+#: Web sessions ended by logging out: the session's cookie is refused from then on, even where a
+#: copy of it is still within its lifetime. Kept until the cookie would have expired anyway.
+ended_session = Table(
+    "ended_session", metadata,
+    Column("session_id", String(64), primary_key=True),
+    Column("account_id", Integer, nullable=False),
+    Column("ended_at", UTCDateTime, nullable=False),
+    Column("expires_at", UTCDateTime, nullable=False),
+    Index(None, "expires_at"),
+)
+
 # --------------------------------------------------------------------------------------------------
 # Who read which case (append-only, like the case log)
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import timedelta
 from typing import Annotated
 
-from fastapi import APIRouter, Path, Response
+from fastapi import APIRouter, Path, Request, Response
 
 from actionloop.api.deps import AccessDep, IdentityDep, LangDep, StateDep
 from actionloop.api.i18n import message
@@ -59,8 +59,12 @@ def login(body: LoginIn, state: StateDep, response: Response) -> MeOut:
     return _me(state, identity)
 
 
-@router.post("/logout", tags=["innlogging"], summary="Logg ut (sletter øktcookien)")
-def logout(state: StateDep, lang: LangDep, response: Response) -> MessageOut:
+@router.post("/logout", tags=["innlogging"], summary="Logg ut (avslutter økten)")
+def logout(request: Request, state: StateDep, lang: LangDep, response: Response) -> MessageOut:
+    """Avslutter økten: øktcookien slettes, og den (og enhver kopi av den) godtas ikke lenger."""
+    found = state.sessions.read(request.cookies.get(SESSION_COOKIE, ""))
+    if found is not None:
+        state.end_session(found)
     response.delete_cookie(SESSION_COOKIE, path="/", httponly=True, samesite="lax",
                            secure=state.settings.cookie_secure)
     return MessageOut(message=message("logged_out", lang))

@@ -72,6 +72,9 @@ async def login(request: Request, form: FormDep, state: StateDep, lang: LangDep)
 
 @router.post("/logg-ut")
 async def logout(request: Request, form: FormDep, state: StateDep) -> Response:
+    found = state.sessions.read(request.cookies.get(SESSION_COOKIE, ""))
+    if found is not None:
+        await run_in_threadpool(state.end_session, found)  # this cookie, and any copy of it, is refused from now on
     response = redirect(request, "/logg-inn?ut=1")
     response.delete_cookie(SESSION_COOKIE, path="/", httponly=True, samesite="lax", secure=state.settings.cookie_secure)
     return response
