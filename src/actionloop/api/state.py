@@ -5,6 +5,7 @@ document builders."""
 from __future__ import annotations
 
 import contextlib
+import math
 import os
 import secrets
 import threading
@@ -14,7 +15,7 @@ from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
-from typing import Any, Protocol, TypeVar
+from typing import Any, Generic, Protocol, TypeVar
 
 from itsdangerous import BadSignature, URLSafeTimedSerializer
 from starlette.concurrency import run_in_threadpool
@@ -35,6 +36,8 @@ from actionloop.settings import Settings
 from actionloop.workflow.registry import WorkflowRegistry
 
 T = TypeVar("T")
+K = TypeVar("K")
+V = TypeVar("V")
 
 SESSION_COOKIE = "actionloop_session"
 _SESSION_SALT = "actionloop.session.v1"
@@ -96,34 +99,6 @@ class SessionSigner:
         if not isinstance(nonce, str) or not 1 <= len(nonce) <= 64:
             return None
         return Session(account, nonce, signed_at + timedelta(seconds=self.max_age))
-
-
-class EndedSessions:
-    """Whether a session was ended, as the database said within the last ``ttl`` seconds (a
-    session ended by this process counts as ended at once; one ended by another process, within
-    ``ttl`` seconds, as with the other caches of accounts)."""
-
-    def __init__(self, ttl: float, size: int = 10_000) -> None:
-        self.ttl = ttl
-        self._size = size
-        self._lock = threading.Lock()
-        self._entries: dict[str, tuple[float, bool]] = {}
-
-    def get(self, session_id: str) -> bool | None:
-        """True (ended), False (open), or None: ask the database."""
-        with self._lock:
-            found = self._entries.get(session_id)
-        if found is None or (not found[1] and time.monotonic() - found[0] > self.ttl):
-            return None
-        return found[1]
-
-    def put(self, session_id: str, ended: bool) -> None:
-        if not ended and self.ttl <= 0:
-            return
-        with self._lock:
-            if len(self._entries) >= self._size:
-                self._entries.clear()
-            self._entries[session_id] = (time.monotonic(), ended)
 
 
 def session_secret(settings: Settings) -> str:
@@ -224,35 +199,44 @@ class OrgCache:
         self._loaded_at = 0.0
 
 
-class IdentityCache:
-    """What was read about an account (by token hash or account id), kept ``ttl`` seconds."""
+class TtlCache(Generic[K, V]):
+    """Values kept ``ttl`` seconds (none at all where ``ttl`` is 0), or for good where put with
+    ``keep``; at most ``size`` (when full, it starts again empty)."""
 
     def __init__(self, ttl: float, size: int = 10_000) -> None:
         self.ttl = ttl
         self._size = size
         self._lock = threading.Lock()
-        self._entries: dict[tuple[str, object], tuple[float, Identity]] = {}
+        self._entries: dict[K, tuple[float, V]] = {}
 
-    def get(self, key: tuple[str, object]) -> Identity | None:
-        if self.ttl <= 0:
-            return None
+    def get(self, key: K) -> V | None:
         with self._lock:
             found = self._entries.get(key)
         if found is None or time.monotonic() - found[0] > self.ttl:
             return None
         return found[1]
 
-    def put(self, key: tuple[str, object], identity: Identity) -> None:
-        if self.ttl <= 0:
+    def put(self, key: K, value: V, *, keep: bool = False) -> None:
+        if self.ttl <= 0 and not keep:
             return
         with self._lock:
             if len(self._entries) >= self._size:
                 self._entries.clear()
-            self._entries[key] = (time.monotonic(), identity)
+            self._entries[key] = (math.inf if keep else time.monotonic(), value)
 
     def clear(self) -> None:
         with self._lock:
             self._entries.clear()
+
+
+class IdentityCache(TtlCache[tuple[str, object], Identity]):
+    """What was read about an account (by token hash or account id), kept ``ttl`` seconds."""
+
+
+class EndedSessions(TtlCache[str, bool]):
+    """Whether a session was ended (True) or is open (False), as the database said within the last
+    ``ttl`` seconds; a session ended by this process is kept as ended for good (one ended by
+    another process counts within ``ttl`` seconds, as with the other caches of accounts)."""
 
 
 class AccessCache:
@@ -369,14 +353,14 @@ class ApiState:
         ended = self.ended_sessions.get(session.session_id)
         if ended is None:
             ended = await run_in_threadpool(self.services.accounts.session_ended, session.session_id)
-            self.ended_sessions.put(session.session_id, ended)
+            self.ended_sessions.put(session.session_id, ended, keep=ended)
         return not ended
 
     def end_session(self, session: Session) -> None:
         """Log ``session`` out: its cookie, and every copy of it, is refused from now on (a write)."""
         self.services.accounts.end_session(session.session_id, session.account_id, session.expires_at,
                                           now=datetime.now(UTC))
-        self.ended_sessions.put(session.session_id, True)
+        self.ended_sessions.put(session.session_id, True, keep=True)
 
     def username(self, account_id: int) -> str | None:
         name = self.usernames.get(account_id)
