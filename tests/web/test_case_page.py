@@ -463,8 +463,24 @@ def test_a_revision_keeps_the_measures_and_makes_version_two(web: WebServer) -> 
     assert [(m["id"], m["text"][:20]) for m in plan["measures"]] == [("m1", "En voksen er ute i h"),
                                                                       ("m3", "Foreldremøte for tri")]
     assert plan["evaluations"] == ["2025-10-01", "2025-10-15"]
-    text = text_of(principal.get(f"/saker/{case_id}").text)
+    page = principal.get(f"/saker/{case_id}")
+    text = text_of(page.text)
     assert "Aktivitetsplan (versjon 2)" in text and "Steg nå Tiltak pågår etter plan" in text
+    # The version before stays readable: listed under the plan, with its own Word document.
+    assert "Tidligere versjoner av planen" in text
+    assert re.search(r"Versjon 1, [^,]+, 2 tiltak: Aktivitetsplanen, versjon 1 \(Word\)", text), text
+    link = f'href="/saker/{case_id}/dokument/plan?versjon=1"'
+    assert link in page.text and "versjon=2" not in page.text
+    words = {}
+    for version in (1, 2):
+        r = principal.get(f"/saker/{case_id}/dokument/plan?versjon={version}")
+        assert r.status_code == 200
+        doc = Document(io.BytesIO(r.content))
+        words[version] = "\n".join([p.text for p in doc.paragraphs]
+                                   + [c.text for t in doc.tables for row in t.rows for c in row.cells])
+    assert "Foreldremøte for trinnet." in words[2] and "Foreldremøte for trinnet." not in words[1]
+    assert principal.get(f"/saker/{case_id}/dokument/plan?versjon=3").status_code == 409
+    assert principal.get(f"/saker/{case_id}/dokument/plan?versjon=0").status_code == 400
 
 
 def test_the_owner_handles_a_leadership_case_the_principal_cannot_see(web: WebServer) -> None:

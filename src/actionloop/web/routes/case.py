@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from fastapi import APIRouter, Path, Request
+from fastapi import APIRouter, Path, Query, Request
 from starlette.concurrency import run_in_threadpool
 from starlette.responses import Response
 
@@ -47,6 +47,7 @@ from actionloop.docview import (
     fmt_when,
     kindergarten,
     person_text,
+    plan_events,
     t,
     value_label,
 )
@@ -171,6 +172,14 @@ i18n.add({
     "case_plan_problem": {"nb": "Problemet tiltakene skal løse", "nn": "Problemet tiltaka skal løyse",
                           "en": "The problem the measures are to solve"},
     "case_measures": {"nb": "Tiltak", "nn": "Tiltak", "en": "Measures"},
+    "case_plan_earlier": {"nb": "Tidligere versjoner av planen", "nn": "Tidlegare versjonar av planen",
+                          "en": "Earlier versions of the plan"},
+    "case_plan_version_line": {"nb": "Versjon {version}, {made}, {count} tiltak",
+                               "nn": "Versjon {version}, {made}, {count} tiltak",
+                               "en": "Version {version}, {made}, {count} measures"},
+    "case_plan_version_doc": {"nb": "Aktivitetsplanen, versjon {version} (Word)",
+                              "nn": "Aktivitetsplanen, versjon {version} (Word)",
+                              "en": "The activity plan, version {version} (Word)"},
     "case_done": {"nb": "Gjennomført", "nn": "Gjennomført", "en": "Carried out"},
     "case_not_done": {"nb": "ikke registrert", "nn": "ikkje registrert", "en": "not recorded"},
     "case_child_view": {"nb": "Elevens opplevelse sist", "nn": "Eleven si oppleving sist",
@@ -477,13 +486,19 @@ def _plan_labels(editor: PlanEditor, lang: str, kg: bool) -> dict[str, str]:
 
 
 def _current_plan(case: CaseFile, lang: str) -> dict[str, Any] | None:
-    plans = [e for e in case.events if e.type == "plan"]
+    """The plan in force (its measures and when each was carried out) and the versions before it,
+    newest first (each with a link to its Word document)."""
+    plans = plan_events(case)
     if not plans:
         return None
     kg = kindergarten(case.case.setting)
-    event = plans[-1]
+    version, event = plans[-1]
     plan = event.plan
-    version = plan.version if plan.version is not None else len(plans)
+    earlier = [
+        {"version": number, "made": fmt_event_time(e, lang), "count": len(e.plan.measures),
+         "href": f"/saker/{case.id}/dokument/plan?versjon={number}"}
+        for number, e in reversed(plans[:-1])
+    ]
     done: dict[str, list[str]] = {}
     for e in case.events[event.index + 1:]:
         if e.type == "measure_done" and isinstance(e.get("measure"), str):
@@ -498,7 +513,8 @@ def _current_plan(case: CaseFile, lang: str) -> dict[str, Any] | None:
             "done": ", ".join(done.get(m.id, [])),
         })
     return {"version": version, "problem": plan.problem, "measures": measures,
-            "evaluations": ", ".join(fmt_date(d, lang) for d in plan.evaluations), "made": fmt_event_time(event, lang)}
+            "evaluations": ", ".join(fmt_date(d, lang) for d in plan.evaluations), "made": fmt_event_time(event, lang),
+            "earlier": earlier}
 
 
 def _child_view(case: CaseFile, lang: str) -> tuple[str, str, str] | None:
@@ -698,12 +714,15 @@ def _within_the_minute(parsed: sf.Parsed, case: CaseFile) -> None:
 async def case_document_page(
     request: Request, user: UserDep, state: StateDep, lang: LangDep, case_id: str = CaseId,
     kind: str = Path(min_length=1, max_length=20),
+    versjon: int | None = Query(None, ge=1, le=1000),
 ) -> Response:
-    """The plan or the case log as a Word file (the API's documents; the read is logged)."""
+    """The plan (``versjon``: an earlier version; default the latest) or the case log as a Word
+    file (the API's documents; the read is logged)."""
     if kind not in DOCUMENT_KINDS:
         raise ApiError(404, "not_found")
     try:
-        return await run_in_threadpool(case_document, case_id, kind, state, user.access)  # type: ignore[arg-type]
+        return await run_in_threadpool(case_document, case_id, kind, state, user.access,  # type: ignore[arg-type]
+                                       versjon if kind.startswith("plan") else None)
     except DocumentError as exc:
         context = {"case_id": case_id, "message": i18n.t("case_doc_missing", lang, reason=str(exc))}
         return render(request, "case_document_error.html", context, status=409)
