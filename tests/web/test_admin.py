@@ -203,3 +203,45 @@ def test_a_roster_adds_units_or_nothing(fresh_web: WebServer) -> None:
     # The new unit can be given at once.
     r = admin.post("/admin/brukere", {**GOOD, "username": "rektor.ny", "role": "principal", "scope": "u9"})
     assert r.status_code == 303
+
+
+def test_a_unit_is_added_with_the_form_by_the_rosters_rules(fresh_web: WebServer) -> None:
+    admin = fresh_web.login("admin")
+    page = admin.get("/admin")
+    assert 'action="/admin/enheter/ny#ny-enhet"' in page.text
+    assert 'for="unit_type"' in page.text and 'for="unit_parent"' in page.text
+    # Missing fields: every one named, by its field, and nothing stored.
+    r = admin.post("/admin/enheter/ny", {"unit_type": "", "unit_id": "", "unit_name": "", "unit_parent": ""})
+    assert r.status_code == 400
+    assert 'href="#unit_type"' in r.text and "Velg hva slags enhet det er." in text_of(r.text)
+    r = admin.post("/admin/enheter/ny", {"unit_type": "sfo", "unit_id": "ny-sfo", "unit_name": "", "unit_parent": "o1"})
+    assert r.status_code == 400
+    assert 'href="#unit_name"' in r.text and "Navn: må fylles ut" in text_of(r.text)
+    assert 'value="ny-sfo"' in r.text  # what was typed comes back
+    # An SFO belongs to a school, not to an owner; an id in use is refused (the form does not rename).
+    r = admin.post("/admin/enheter/ny", {"unit_type": "sfo", "unit_id": "ny-sfo", "unit_name": "Ny SFO",
+                                         "unit_parent": "o1"})
+    assert r.status_code == 400 and 'href="#unit_parent"' in r.text
+    assert "Hører til: «o1» er en eier, ikke en skole" in text_of(r.text)
+    r = admin.post("/admin/enheter/ny", {"unit_type": "school", "unit_id": "u1", "unit_name": "Annet navn",
+                                         "unit_parent": "o1"})
+    assert r.status_code == 400 and "Id-en «u1» er allerede i bruk." in text_of(r.text)
+    assert "Annet navn" not in text_of(admin.get("/admin").text).split("Legg til en enhet")[0]
+    assert admin.post("/admin/enheter/ny", {"unit_type": "school", "unit_id": "u8", "unit_name": "Åsen skole",
+                                            "unit_parent": "o1"}, csrf=None).status_code == 403
+    # A school, then its SFO.
+    r = admin.post("/admin/enheter/ny", {"unit_type": "school", "unit_id": "u8", "unit_name": "Åsen skole, avd. 2",
+                                         "unit_parent": "o1"})
+    assert r.status_code == 303 and r.headers["location"] == "/admin?ny_enhet=u8#enheter"
+    page = admin.get("/admin?ny_enhet=u8")
+    assert "Enheten «Åsen skole, avd. 2» er lagt til." in text_of(page.text)
+    r = admin.post("/admin/enheter/ny", {"unit_type": "sfo", "unit_id": "u8-sfo", "unit_name": "Åsen SFO",
+                                         "unit_parent": "u8"})
+    assert r.status_code == 303
+    units = fresh_web.app.state.api.services.orgs.units()
+    added = {u.id: u for u in units}
+    assert added["u8"].name == "Åsen skole, avd. 2" and added["u8"].owner_id == "o1"
+    assert added["u8-sfo"].school_id == "u8" and added["u8-sfo"].kind == "sfo"
+    # Only the administrator.
+    assert fresh_web.login("principal1").post("/admin/enheter/ny", {"unit_type": "school", "unit_id": "u7",
+                                                                     "unit_name": "X", "unit_parent": "o1"}).status_code == 403

@@ -8,8 +8,11 @@ Users are addressed by account id, never by name, in the URLs. The administrator
 
 from __future__ import annotations
 
+import csv
+import io
 from dataclasses import dataclass
 from typing import Any
+from urllib.parse import quote
 
 from fastapi import APIRouter, Request
 from starlette.concurrency import run_in_threadpool
@@ -17,6 +20,7 @@ from starlette.datastructures import FormData
 from starlette.responses import Response
 
 from actionloop.api.state import ApiState
+from actionloop.app.access import OrgView
 from actionloop.app.accounts import MAX_PASSWORD_LENGTH, ROLES, Identity, normalise_username, username_ok
 from actionloop.app.errors import AlreadyExists, InvalidInput, NotFound
 from actionloop.app.orgs import RosterRejected
@@ -170,9 +174,12 @@ i18n.add({
                    "en": "Users, roles and units; figures and the read log. No case contents."},
     "admin.admin_units": {"nb": "Enhetene", "nn": "Einingane", "en": "The units"},
     "admin.admin_units_intro": {
-        "nb": "Enheter, ansatte og barn kommer fra personallisten, som lastes inn med «actionloop org import».",
-        "nn": "Einingar, tilsette og barn kjem frå personallista, som blir lasta inn med «actionloop org import».",
-        "en": "Units, staff and children come from the roster, loaded with “actionloop org import”.",
+        "nb": "Enheter, ansatte og barn kommer fra personallisten, som lastes inn her eller med «actionloop org "
+              "import». En enkelt enhet kan også legges til med skjemaet under.",
+        "nn": "Einingar, tilsette og barn kjem frå personallista, som blir lasta inn her eller med «actionloop org "
+              "import». Ei einskild eining kan òg leggjast til med skjemaet under.",
+        "en": "Units, staff and children come from the roster, loaded here or with “actionloop org import”. A "
+              "single unit can also be added with the form below.",
     },
     "admin.admin_units_caption": {"nb": "Enheter og eiere", "nn": "Einingar og eigarar", "en": "Units and owners"},
     "admin.col_name": {"nb": "Navn", "nn": "Namn", "en": "Name"},
@@ -206,7 +213,32 @@ i18n.add({
         "en": "The roster was loaded: {rows} rows ({units} units, {staff} staff, {children} children).",
     },
     "admin.admin_none_units": {"nb": "Ingen enheter ennå.", "nn": "Ingen einingar enno.", "en": "No units yet."},
+    "admin.unit_add_title": {"nb": "Legg til en enhet", "nn": "Legg til ei eining", "en": "Add a unit"},
+    "admin.f_unit_type": {"nb": "Type", "nn": "Type", "en": "Type"},
+    "admin.f_unit_name": {"nb": "Navn", "nn": "Namn", "en": "Name"},
+    "admin.f_unit_id": {"nb": "Id", "nn": "Id", "en": "Id"},
+    "admin.f_unit_id_hint": {
+        "nb": "Kort og fast, for eksempel «nordli-skole»: bokstaver, tall, punktum, bindestrek. Kan ikke endres senere.",
+        "nn": "Kort og fast, til dømes «nordli-skule»: bokstavar, tal, punktum, bindestrek. Kan ikkje endrast seinare.",
+        "en": "Short and lasting, e.g. “nordli-school”: letters, digits, dots, hyphens. Cannot be changed later."},
+    "admin.f_unit_parent": {"nb": "Hører til", "nn": "Høyrer til", "en": "Belongs to"},
+    "admin.f_unit_parent_hint": {
+        "nb": "En skole eller barnehage hører til en eier; en SFO hører til en skole.",
+        "nn": "Ein skule eller barnehage høyrer til ein eigar; ein SFO høyrer til ein skule.",
+        "en": "A school or kindergarten belongs to an owner; an SFO belongs to a school."},
+    "admin.parent_owner": {"nb": "Eier: {name}", "nn": "Eigar: {name}", "en": "Owner: {name}"},
+    "admin.parent_school": {"nb": "Skole: {name}", "nn": "Skule: {name}", "en": "School: {name}"},
+    "admin.unit_add_button": {"nb": "Legg til enheten", "nn": "Legg til eininga", "en": "Add the unit"},
+    "admin.unit_type_required": {"nb": "Velg hva slags enhet det er.", "nn": "Vel kva slags eining det er.",
+                                 "en": "Choose what kind of unit it is."},
+    "admin.unit_exists": {"nb": "Id-en «{id}» er allerede i bruk.", "nn": "Id-en «{id}» er allereie i bruk.",
+                          "en": "The id “{id}” is already in use."},
+    "admin.unit_added": {"nb": "Enheten «{name}» er lagt til.", "nn": "Eininga «{name}» er lagd til.",
+                         "en": "The unit “{name}” was added."},
 })
+
+#: The unit form's fields, by the roster column each one fills.
+UNIT_FIELDS = {"type": "unit_type", "id": "unit_id", "name": "unit_name", "parent": "unit_parent"}
 
 SCOPE_KIND = {"staff": "unit", "principal": "unit", "case_handler": "unit", "owner": "owner", "auditor": "any",
               "admin": "all"}
@@ -304,7 +336,8 @@ def _user_row(state: ApiState, identity: Identity, lang: str) -> dict[str, Any]:
 
 def _admin_page(request: Request, state: ApiState, lang: str, form: UserForm | None = None,
                 errors: dict[str, str] | None = None, status: int = 200, roster: str = "",
-                roster_problems: list[str] | None = None) -> Response:
+                roster_problems: list[str] | None = None, unit_form: dict[str, str] | None = None,
+                unit_errors: dict[str, str] | None = None) -> Response:
     users = state.services.accounts.users()
     view = state.org.get().view
     counts = {r: sum(1 for u in users if u.active and u.has(r)) for r in ROLES}
@@ -320,6 +353,14 @@ def _admin_page(request: Request, state: ApiState, lang: str, form: UserForm | N
         "roster": roster,
         "roster_problems": roster_problems or [],
         "imported": _imported(request, lang),
+        "unit_form": unit_form or dict.fromkeys(UNIT_FIELDS, ""),
+        "unit_errors": unit_errors or {},
+        "unit_added": _unit_added(request, view, lang),
+        "unit_type_options": [(k, i18n.t("admin.kind_" + k, lang)) for k in ("school", "sfo", "kindergarten")],
+        "parent_options": [(o.id, i18n.t("admin.parent_owner", lang, name=o.name))
+                           for o in sorted(view.owners.values(), key=lambda o: o.name)]
+                          + [(u.id, i18n.t("admin.parent_school", lang, name=u.name))
+                             for u in sorted(view.units.values(), key=lambda u: u.name) if u.kind == "school"],
         "roles": [(r, SCOPE_KIND[r], counts[r]) for r in ROLES],
         "units": [{"id": u.id, "name": u.name, "kind": u.kind,
                    "owner": view.owners[u.owner_id].name if u.owner_id in view.owners else u.owner_id,
@@ -328,6 +369,11 @@ def _admin_page(request: Request, state: ApiState, lang: str, form: UserForm | N
         **_choices(state, lang),
     }
     return render(request, "admin.html", context, status=status)
+
+
+def _unit_added(request: Request, view: OrgView, lang: str) -> str | None:
+    unit = view.units.get(request.query_params.get("ny_enhet", ""))
+    return i18n.t("admin.unit_added", lang, name=unit.name) if unit else None
 
 
 def _imported(request: Request, lang: str) -> str | None:
@@ -486,3 +532,33 @@ async def import_roster(request: Request, form: FormDep, state: StateDep, lang: 
             counts = f"{report.rows}-{report.units}-{report.staff}-{report.children}"
             return redirect(request, f"/admin?lest_inn={counts}#enheter")
     return await run_in_threadpool(_admin_page, request, state, lang, None, None, 400, text, problems)
+
+
+@router.post("/admin/enheter/ny")
+async def add_unit(request: Request, form: FormDep, state: StateDep, lang: LangDep,
+                   user: WebUser = require_role("admin")) -> Response:
+    """One new unit (school, SFO or kindergarten), checked and stored as a one-row roster: the same
+    rules as a roster import; an id already in use is refused (the form adds, it does not rename)."""
+    values = {column: _field(form, name) for column, name in UNIT_FIELDS.items()}
+    errors: dict[str, str] = {}
+    view = state.org.get().view
+    if values["type"] not in ("school", "sfo", "kindergarten"):
+        errors["unit_type"] = i18n.t("admin.unit_type_required", lang)
+        values["type"] = ""
+    if values["id"] and (values["id"] in view.units or values["id"] in view.owners):
+        errors["unit_id"] = i18n.t("admin.unit_exists", lang, id=values["id"])
+    if not errors:
+        row = io.StringIO()
+        writer = csv.writer(row, lineterminator="\n")
+        writer.writerow(["type", "id", "name", "parent"])
+        writer.writerow([values["type"], values["id"], values["name"], values["parent"]])
+        try:
+            await state.write(state.services.orgs.import_roster, row.getvalue(), "web")
+        except RosterRejected as exc:
+            for problem in exc.problems:
+                name = UNIT_FIELDS.get(problem.column, "unit_id")
+                errors.setdefault(name, f"{i18n.t('admin.f_' + name, lang)}: {problem.message(lang)}")
+        else:
+            state.org.invalidate()
+            return redirect(request, f"/admin?ny_enhet={quote(values['id'])}#enheter")
+    return await run_in_threadpool(_admin_page, request, state, lang, None, None, 400, "", None, values, errors)
