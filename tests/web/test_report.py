@@ -7,6 +7,10 @@ from typing import Any
 
 import pytest
 
+from actionloop.api.routes.cases import store_concern
+from actionloop.api.schemas import ConcernIn
+from actionloop.app.ports import CaseQuery
+
 from .conftest import WebClient, WebServer, text_of
 
 SCRIPT = "<script>alert('x')</script>"
@@ -105,6 +109,30 @@ def test_sending_the_same_form_twice_makes_one_case(web: WebServer) -> None:
     again = send(c, skjema="samme-skjema-1234", hva="Noah ble kalt stygge ting.", barn="k2@u1")
     assert first == again
     assert len(web.app.state.api.services.cases.export_case(first).events) == 2
+
+
+def test_a_report_stopped_part_way_is_completed_when_the_form_is_sent_again(fresh_web: WebServer) -> None:
+    # The first sending stored the concern and then stopped (the process died, say): only the
+    # concern is there. Sending the same form again adds the intervention and the report.
+    api = fresh_web.app.state.api
+    identity = api.services.accounts.get("staff2")
+    assert identity is not None
+    access = api.access.get(identity, api.org.get().view)
+    body = ConcernIn(unit_id="u1", child_id="k2", source="child_said", offender="child", serious=False,
+                     text="Noah ble dyttet.", at="2025-10-01T12:00+02:00")
+    first = store_concern(api, access, body, "nb", "web-meld:avbrutt-skjema-1")
+    assert [e.type for e in api.services.cases.export_case(first.case_id).events] == ["concern"]
+    c = fresh_web.login("staff2")
+    form = {"skjema": "avbrutt-skjema-1", "barn": "k2@u1", "hva": "Noah ble dyttet.", "grep_inn": "ja",
+            "tiltak": "Jeg skilte dem.", "alvorlig": "nei"}
+    case_id = send(c, **form)
+    assert case_id == first.case_id
+    events = api.services.cases.export_case(case_id).events
+    assert [e.type for e in events] == ["concern", "intervention", "report_to_principal"]
+    # And once more: nothing new.
+    assert send(c, **form) == case_id
+    assert len(api.services.cases.export_case(case_id).events) == 3
+    assert len([s for s in api.services.cases.list_cases(CaseQuery()) if s.case_id == case_id]) == 1
 
 
 def test_a_staff_offender_report_goes_to_the_principal_at_once_and_is_hidden_from_the_suspect(

@@ -382,16 +382,16 @@ def principal_of(org: OrgSnapshot, unit: OrgUnit) -> str | None:
 
 
 def submit(state: ApiState, access: Access, report: Report, key: str, lang: str) -> AppendResult:
-    """Register the concern, then the intervention and the report; one writer, one form key."""
+    """Register the concern, then the intervention and the report: one writer, one form key, and
+    each step its own key derived from it. The same form sent again (a double click, a reload, or
+    after a failure part-way) replays the steps already stored and adds those that are not, so a
+    report is never left half made."""
     # Dated to the minute, as the case page's step forms are: a step taken in the same minute is
     # then not «before» the report.
     now = state.clock.now().replace(second=0, microsecond=0).isoformat(timespec="minutes")
     body = ConcernIn(unit_id=report.unit_id, child_id=report.child_id, source=report.source,  # type: ignore[arg-type]
                      offender=report.offender, serious=report.serious, text=report.text, at=now)  # type: ignore[arg-type]
     result = store_concern(state, access, body, lang, key)
-    if result.replayed:
-        # The same form again (a double click, a reload): the first sending wrote everything.
-        return result
     org = state.org.get()
     unit = org.view.units[report.unit_id]
     case = state.services.cases.export_case(result.case_id)
@@ -417,7 +417,9 @@ def submit(state: ApiState, access: Access, report: Report, key: str, lang: str)
         principal = principal_of(org, unit)
         if principal is not None and principal != by:
             event = {"at": at, "type": "report_to_principal", "by": by, "to": principal}
-            people = [] if any(p.id == principal for p in case.people) else [org_person(org, principal, unit.id)]
+            # The concern names the reporter and the child only: the principal is new to the case
+            # (the same request on a second sending, whether the first stored this step or not).
+            people = [org_person(org, principal, unit.id)]
     if event is not None:
         result = state.services.cases.append_event(
             result.case_id, event, result.seq, access.actor, f"{key}:{event['type']}", people=people, lang=lang,
