@@ -7,8 +7,13 @@ import importlib
 
 import typer
 
+from actionloop.commands import clitext
+
 #: The command modules, in the order ``--help`` lists them.
 COMMAND_MODULES: tuple[str, ...] = ("audit", "deadlines", "rules", "workflows", "case", "db", "org", "user", "document", "serve", "reminders")
+
+# Typer's and Click's own texts (usage errors, help page chrome) in bokmål.
+clitext.install()
 
 app = typer.Typer(
     name="actionloop",
