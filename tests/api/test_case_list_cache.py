@@ -3,6 +3,10 @@ answer is byte for byte what serialising the rows afresh gives, and it follows e
 
 from __future__ import annotations
 
+import threading
+from concurrent.futures import ThreadPoolExecutor
+
+import pytest
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
 from pydantic_core import to_json
@@ -59,3 +63,46 @@ def test_the_list_follows_a_write(fresh_app: tuple[FastAPI, World]) -> None:
         assert after[case_id]["last_seq"] == seq + 1
         assert {k: v for k, v in after.items() if k != case_id} == {k: v for k, v in before.items() if k != case_id}
         assert client.get("/api/cases", headers=headers).content == _fresh_body(app, world, "principal1", "nb")
+
+
+def test_lists_asked_for_at_the_same_moment_after_a_write_are_read_once(fresh_app: tuple[FastAPI, World]) -> None:
+    app, world = fresh_app
+    state = app.state.api
+    if state.services.db.change_marker() is None:
+        pytest.skip("this database keeps no lists (PostgreSQL: every list is read afresh)")
+    case_id = world.case_ids["A"]
+    headers = world.headers("principal1")
+    with TestClient(app) as client:
+
+        def write() -> int:
+            items = client.get("/api/cases", headers=headers).json()["items"]
+            seq = int(next(i["last_seq"] for i in items if i["case_id"] == case_id))
+            event = {"at": "2025-09-30T08:00:00+02:00", "type": "note", "by": "p1", "text": "Et notat."}
+            assert client.post(f"/api/cases/{case_id}/events", json={"expected_seq": seq, "event": event},
+                               headers=headers).status_code == 201
+            return seq + 1
+
+        # What one list after a write reads from the database (the principal's list is one or
+        # more queries) ...
+        write()
+        reads = state.case_lists.reads
+        assert client.get("/api/cases", headers=headers).status_code == 200
+        one = state.case_lists.reads - reads
+        assert one >= 1
+        # ... is what eight lists asked for at the same moment after a write read, together.
+        seq = write()
+        reads = state.case_lists.reads
+        barrier = threading.Barrier(8)
+
+        def ask() -> list[dict[str, object]]:
+            barrier.wait()
+            response = client.get("/api/cases", headers=headers)
+            assert response.status_code == 200
+            items: list[dict[str, object]] = response.json()["items"]
+            return items
+
+        with ThreadPoolExecutor(8) as pool:
+            answers = list(pool.map(lambda _: ask(), range(8)))
+    assert state.case_lists.reads - reads == one
+    assert all(a == answers[0] for a in answers)
+    assert next(i["last_seq"] for i in answers[0] if i["case_id"] == case_id) == seq

@@ -51,6 +51,12 @@ class CaseListCache:
         self.db = db
         self.size = size
         self._lock = threading.Lock()
+        #: Held while lists are read from the database: requests that miss at the same moment (the
+        #: first lists after a write, say) read once, the first, and the others take what it kept,
+        #: instead of each reading the same hundreds of rows.
+        self._reading = threading.Lock()
+        #: How many times lists were read from the database (for tests and diagnostics).
+        self.reads = 0
         self._kept: OrderedDict[Hashable, tuple[str, list[CaseSummary]]] = OrderedDict()
         #: The last summary object read of each case (see :meth:`_interned`).
         self._seen: dict[str, CaseSummary] = {}
@@ -70,6 +76,16 @@ class CaseListCache:
                     for key in keys:
                         self._kept.move_to_end(key)
                     return [kept[1] for kept in found if kept is not None]
+        if marker is None:  # nothing is kept: every list is read afresh, in parallel
+            return self._read(queries, keys)
+        with self._reading:
+            return self._read(queries, keys)
+
+    def _read(
+        self, queries: Sequence[CaseQuery], keys: builtins.list[Hashable]
+    ) -> builtins.list[builtins.list[CaseSummary]]:
+        """The rows of each query: kept ones as of the marker read now (another request may have
+        just read them), the others from the database, and kept."""
         out: builtins.list[builtins.list[CaseSummary] | None] = [None] * len(queries)
         with self.db.unit_of_work() as uow:
             marker = uow.changes.marker()
@@ -82,6 +98,7 @@ class CaseListCache:
                             out[i] = kept[1]
             for i, query in enumerate(queries):
                 if out[i] is None:
+                    self.reads += 1
                     out[i] = self._interned(uow.cases.summaries(query))
         if marker is not None:
             with self._lock:
