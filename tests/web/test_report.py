@@ -135,6 +135,21 @@ def test_a_report_stopped_part_way_is_completed_when_the_form_is_sent_again(fres
     assert len([s for s in api.services.cases.list_cases(CaseQuery()) if s.case_id == case_id]) == 1
 
 
+def test_the_same_form_again_after_the_principal_was_renamed_changes_nothing(fresh_web: WebServer) -> None:
+    api = fresh_web.app.state.api
+    c = fresh_web.login("staff2")
+    form = {"skjema": "omdopt-skjema-1", "barn": "k2@u1", "hva": "Noah ble dyttet."}
+    case_id = send(c, **form)
+    assert [e.type for e in api.services.cases.export_case(case_id).events] == ["concern", "report_to_principal"]
+    api.services.orgs.import_roster("type,id,name,parent,role,unit,email,class\n"
+                                    "staff,p1,Randi Rektor-Berg,,principal,u1,,\n")
+    api.org.invalidate()
+    assert send(c, **form) == case_id
+    case = api.services.cases.export_case(case_id)
+    assert [e.type for e in case.events] == ["concern", "report_to_principal"]
+    assert next(p.name for p in case.people if p.id == "p1") == "Randi Rektor"  # as it was when reported
+
+
 def test_a_staff_offender_report_goes_to_the_principal_at_once_and_is_hidden_from_the_suspect(
         web: WebServer) -> None:
     c = web.login("staff1")

@@ -12,6 +12,7 @@ barnehageloven § 43). The form carries a one-time key, so sending it twice make
 
 from __future__ import annotations
 
+import contextlib
 import secrets
 from dataclasses import dataclass
 from typing import Any
@@ -27,6 +28,7 @@ from actionloop.api.state import ApiState, OrgSnapshot
 from actionloop.api.views import in_language
 from actionloop.app.access import Access
 from actionloop.app.cases import AppendResult
+from actionloop.app.errors import IdempotencyKeyReused
 from actionloop.app.ports import OrgUnit
 from actionloop.core.deadlines import case_deadlines
 from actionloop.web import i18n
@@ -421,9 +423,12 @@ def submit(state: ApiState, access: Access, report: Report, key: str, lang: str)
             # (the same request on a second sending, whether the first stored this step or not).
             people = [org_person(org, principal, unit.id)]
     if event is not None:
-        result = state.services.cases.append_event(
-            result.case_id, event, result.seq, access.actor, f"{key}:{event['type']}", people=people, lang=lang,
-        )
+        # IdempotencyKeyReused: stored by an earlier sending, when the roster named the recipient otherwise.
+        with contextlib.suppress(IdempotencyKeyReused):
+            result = state.services.cases.append_event(
+                result.case_id, event, result.seq, access.actor, f"{key}:{event['type']}", people=people,
+                lang=lang,
+            )
     return result
 
 
