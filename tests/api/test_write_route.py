@@ -4,6 +4,7 @@ stepped aside from for everything else, and every answer the same as FastAPI's o
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import fastapi.routing
@@ -11,10 +12,12 @@ import pytest
 from fastapi import APIRouter, FastAPI
 from fastapi.testclient import TestClient
 
+from actionloop.api import fastroute
 from actionloop.api.deps import CallerDep
 from actionloop.api.fastroute import WriteRoute, write_post
 from actionloop.api.schemas import ConcernIn
 
+from .conftest import make_app
 from .world import PASSWORD, World
 
 CONCERN = {"unit_id": "u1", "child_id": "k1", "source": "observed", "offender": "child",
@@ -171,3 +174,27 @@ def test_the_write_routes_are_documented_as_before(client: TestClient) -> None:
         assert op["responses"]["201"]["content"]["application/json"]["schema"] == {
             "$ref": "#/components/schemas/AppendOut"}
         assert "422" in op["responses"]
+
+
+def test_without_the_fastapi_internals_the_routes_are_fastapis_own(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, solved: list[int],
+) -> None:
+    # As on a FastAPI release in the pinned range without the internals the short way uses: the
+    # app is built with FastAPI's own handlers, which answer every write as before.
+    monkeypatch.setattr(fastroute, "SHORT_WAY", False)
+    app, world = make_app(f"sqlite:///{(tmp_path / 'fallback.db').as_posix()}", tmp_path)
+    try:
+        with TestClient(app, raise_server_exceptions=False) as client:
+            created = client.post("/api/cases", json=CONCERN, headers=world.headers("staff1"))
+            assert created.status_code == 201, created.text
+            assert solved == [1]
+            case_id = created.json()["case_id"]
+            step = {"expected_seq": 1, "event": {"at": "2025-10-01T11:00:00+02:00", "type": "note", "by": "t1",
+                                                 "text": "Et notat."}}
+            assert client.post(f"/api/cases/{case_id}/events", json=step,
+                               headers=world.headers("staff1")).status_code == 201
+            assert solved == [1, 1]
+            bad = client.post("/api/cases", json={**CONCERN, "source": "rykte"}, headers=world.headers("staff1"))
+            assert bad.status_code == 422 and bad.json()["problems"][0]["path"] == "$.source"
+    finally:
+        app.state.api.close()
