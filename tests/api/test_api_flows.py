@@ -70,6 +70,26 @@ def test_a_copy_of_the_session_cookie_is_refused_after_logout(fresh_app: Fresh) 
         second.state.api.close()
 
 
+def test_setting_the_password_ends_the_accounts_web_sessions_but_not_its_tokens(fresh_app: Fresh) -> None:
+    app, world = fresh_app
+    client = TestClient(app, raise_server_exceptions=False)
+    assert client.post("/api/login", json={"username": "staff1", "password": PASSWORD}).status_code == 200
+    cookie = {"Cookie": f"actionloop_session={client.cookies['actionloop_session']}"}
+    assert TestClient(app).get("/api/me", headers=cookie).status_code == 200
+    changed = app.state.api.services.accounts.set_password("staff1", "et-nytt-passord-1")
+    assert changed.session_generation == 1
+    # Another app process on the database (nothing kept in memory from before) refuses the cookie.
+    second = create_app(app.state.api.settings, clock=app.state.api.clock, migrate=False)
+    try:
+        other = TestClient(second, raise_server_exceptions=False)
+        assert other.get("/api/me", headers=cookie).status_code == 401
+        assert other.get("/api/me", headers=world.headers("staff1")).status_code == 200  # the API token
+        assert other.post("/api/login", json={"username": "staff1", "password": "et-nytt-passord-1"}).status_code == 200
+        assert other.get("/api/me").status_code == 200
+    finally:
+        second.state.api.close()
+
+
 def test_a_forged_or_tampered_cookie_is_refused(client: TestClient) -> None:
     client.cookies.set("actionloop_session", "eyJhIjoxfQ.forged.signature")
     try:

@@ -158,3 +158,18 @@ def test_an_ended_session_is_remembered_until_its_cookie_expires(
     accounts.end_session("s-2", 7, expires_at=now + timedelta(hours=20), now=now + timedelta(hours=9))
     assert accounts.session_ended("s-1") is False
     assert accounts.session_ended("s-2") is True
+
+
+def test_setting_a_password_raises_the_session_generation_and_a_rehash_does_not(
+    accounts: AccountService, db: SqlDatabase,
+) -> None:
+    accounts.add_user("per", password=PASSWORD)
+    assert accounts.check_login("per", PASSWORD).session_generation == 0
+    assert accounts.set_password("per", "eit-nytt-passord").session_generation == 1
+    assert accounts.set_password("per", "eit-tredje-passord").session_generation == 2
+    # A hash made again with other parameters at login keeps the sessions.
+    with db.engine.begin() as conn:
+        conn.execute(t.account.update().values(password_hash=PasswordHasher(time_cost=2, memory_cost=64,
+                                                                              parallelism=1).hash("eit-tredje-passord")))
+    identity = accounts.check_login("per", "eit-tredje-passord")
+    assert identity.session_generation == 2

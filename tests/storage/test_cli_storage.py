@@ -98,6 +98,8 @@ def test_org_import_and_user_add(sqlite_url: str, tmp_path: Path) -> None:
     assert code == 2 and "enheten «s-x» finnes ikke" in err
     code, out, _ = run(sqlite_url, "user", "token", "rektor1", "--name", "test")
     assert code == 0 and out.strip().splitlines()[-1].startswith("alt_")
+    code, out, _ = run(sqlite_url, "user", "password", "rektor1", "--password-stdin", stdin="eit-nytt-passord\n")
+    assert code == 0 and "Passordet er endret. Brukerens innlogginger i nettleseren er avsluttet." in out
 
 
 def test_a_database_that_cannot_be_reached_is_bad_input() -> None:

@@ -121,10 +121,14 @@ def test_new_password_roles_and_deactivation(web: WebServer) -> None:
     assert r.status_code == 400 and "Passordet må ha minst 10 tegn." in text_of(r.text)
     r = admin.post(user + "/passord", {"new_password": "nytt-passord-1", "new_password2": "nytt-passord-2"})
     assert r.status_code == 400 and "Passordene er ikke like." in text_of(r.text)
-    assert web.client().login("skal.endres", GOOD["password"]).status_code == 303
+    before = web.client()
+    assert before.login("skal.endres", GOOD["password"]).status_code == 303
+    assert before.get("/").headers["location"] == "/mine"
     r = admin.post(user + "/passord", {"new_password": "nytt-passord-1", "new_password2": "nytt-passord-1"})
     assert r.status_code == 303 and "Nytt passord er satt." in text_of(admin.get(r.headers["location"]).text)
     assert web.client().login("skal.endres", GOOD["password"]).status_code == 401
+    # The sessions from before the new password have ended.
+    assert before.get("/").headers["location"] == "/logg-inn"
     logged_in = web.client()
     assert logged_in.login("skal.endres", "nytt-passord-1").status_code == 303
 
@@ -245,3 +249,18 @@ def test_a_unit_is_added_with_the_form_by_the_rosters_rules(fresh_web: WebServer
     # Only the administrator.
     assert fresh_web.login("principal1").post("/admin/enheter/ny", {"unit_type": "school", "unit_id": "u7",
                                                                      "unit_name": "X", "unit_parent": "o1"}).status_code == 403
+
+
+def test_an_administrator_setting_their_own_password_stays_logged_in_and_other_copies_end(
+    fresh_web: WebServer,
+) -> None:
+    admin = fresh_web.login("admin")
+    copied = admin.http.cookies["actionloop_session"]
+    other = fresh_web.client()
+    other.http.cookies.set("actionloop_session", copied)
+    assert other.get("/admin").status_code == 200
+    me = _account_link(admin, "admin")
+    r = admin.post(me + "/passord", {"new_password": "nytt-admin-passord", "new_password2": "nytt-admin-passord"})
+    assert r.status_code == 303 and "actionloop_session=" in r.headers["set-cookie"]
+    assert admin.get("/admin").status_code == 200  # the new cookie
+    assert other.get("/admin").headers["location"].startswith("/logg-inn")  # the old one, anywhere

@@ -70,6 +70,12 @@ class Session:
     account_id: int
     session_id: str
     expires_at: datetime
+    #: The account's session generation when the cookie was signed (0 in cookies without one).
+    generation: int = 0
+
+    def current_for(self, identity: Identity) -> bool:
+        """Whether the account's password was not set since the cookie was signed."""
+        return self.generation == identity.session_generation
 
 
 class SessionSigner:
@@ -79,8 +85,9 @@ class SessionSigner:
         self._serializer = URLSafeTimedSerializer(secret, salt=_SESSION_SALT)
         self.max_age = max_age
 
-    def issue(self, account_id: int) -> str:
-        return self._serializer.dumps({"a": account_id, "n": secrets.token_urlsafe(12)})
+    def issue(self, account_id: int, generation: int = 0) -> str:
+        """A new cookie for the account (``generation``: the account's session generation now)."""
+        return self._serializer.dumps({"a": account_id, "n": secrets.token_urlsafe(12), "g": generation})
 
     def read(self, value: str) -> Session | None:
         """The session of a valid, unexpired cookie; None otherwise. (Whether the session was
@@ -93,12 +100,14 @@ class SessionSigner:
             return None
         if not isinstance(data, dict):
             return None
-        account, nonce = data.get("a"), data.get("n")
+        account, nonce, generation = data.get("a"), data.get("n"), data.get("g", 0)
         if not isinstance(account, int) or isinstance(account, bool):
+            return None
+        if not isinstance(generation, int) or isinstance(generation, bool):
             return None
         if not isinstance(nonce, str) or not 1 <= len(nonce) <= 64:
             return None
-        return Session(account, nonce, signed_at + timedelta(seconds=self.max_age))
+        return Session(account, nonce, signed_at + timedelta(seconds=self.max_age), generation)
 
 
 def session_secret(settings: Settings) -> str:

@@ -107,6 +107,8 @@ class Identity:
     active: bool
     staff_id: str | None
     roles: tuple[AccountRole, ...]
+    #: The account's session generation: web sessions signed with another are refused.
+    session_generation: int = 0
 
     def has(self, role: str, scope_id: str | None = None) -> bool:
         """Whether the account holds ``role`` (in ``scope_id``, if given)."""
@@ -214,12 +216,17 @@ class AccountService:
             uow.commit()
         return identity
 
-    def set_password(self, username: str, password: str) -> None:
+    def set_password(self, username: str, password: str) -> Identity:
+        """Set the password. The account's web sessions end (the cookies signed before are refused
+        from now on, wherever they are); its API tokens stay. The account as it is now."""
         hashed = self._hash(password)
         with self.db.unit_of_work(write=True) as uow:
             account = self._account(uow, username)
-            uow.accounts.set_password_hash(account.id, hashed)
+            uow.accounts.set_password_hash(account.id, hashed, end_sessions=True)
+            identity = self._identity(uow, self._account(uow, username))
             uow.commit()
+        log.info("password set, sessions ended", extra={"account_id": account.id})
+        return identity
 
     def set_active(self, username: str, active: bool) -> None:
         """Deactivate (or reactivate) an account: a deactivated one can neither log in nor use tokens."""
@@ -392,4 +399,4 @@ class AccountService:
 
     def _identity(self, uow: UnitOfWork, account: Account) -> Identity:
         return Identity(account.id, account.username, account.active, account.staff_id,
-                        tuple(uow.accounts.roles(account.id)))
+                        tuple(uow.accounts.roles(account.id)), account.session_generation)

@@ -208,6 +208,8 @@ class Account:
     created_at: datetime
     #: The staff member (organisation roster) this account belongs to, if any.
     staff_id: str | None = None
+    #: Raised when the password is set; web sessions signed with a lower number are refused.
+    session_generation: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -325,7 +327,10 @@ class AccountRepository(Protocol):
         """A new account; :class:`DuplicateKey` if the user name is taken."""
         ...
 
-    def set_password_hash(self, account_id: int, password_hash: str) -> None: ...
+    def set_password_hash(self, account_id: int, password_hash: str, *, end_sessions: bool = False) -> None:
+        """Store the hash; ``end_sessions``: also raise the session generation (ending the web
+        sessions signed before)."""
+        ...
 
     def set_active(self, account_id: int, active: bool) -> None: ...
 

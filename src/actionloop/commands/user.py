@@ -89,7 +89,7 @@ def password_command(
             services.accounts.set_password(username, password)
         except ActionloopError as exc:
             fail(exc)
-    out_console.print("Passordet er endret.")
+    out_console.print("Passordet er endret. Brukerens innlogginger i nettleseren er avsluttet.")
 
 
 def token_command(

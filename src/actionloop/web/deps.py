@@ -143,7 +143,7 @@ async def optional_user(request: Request) -> WebUser | None:
         return None
     identity = (state.cached_account_identity(found.account_id)
                 or await run_in_threadpool(state.account_identity, found.account_id))
-    if identity is None or not identity.active:
+    if identity is None or not identity.active or not found.current_for(identity):
         return None
     org = state.org.fresh()
     if org is None:

@@ -396,7 +396,8 @@ class SqlOrgRepository:
 
 
 def _account(row: Row[Any]) -> Account:
-    return Account(row.id, row.username, row.password_hash, row.active, row.created_at, row.staff_id)
+    return Account(row.id, row.username, row.password_hash, row.active, row.created_at, row.staff_id,
+                   row.session_generation)
 
 
 def _token(row: Row[Any]) -> ApiToken:
@@ -429,8 +430,12 @@ class SqlAccountRepository:
             raise
         return Account(int(result.scalar_one()), username, password_hash, True, created_at, staff_id)
 
-    def set_password_hash(self, account_id: int, password_hash: str) -> None:
-        self.conn.execute(update(t.account).where(t.account.c.id == account_id).values(password_hash=password_hash))
+    def set_password_hash(self, account_id: int, password_hash: str, *, end_sessions: bool = False) -> None:
+        c = t.account.c
+        values: dict[str, Any] = {"password_hash": password_hash}
+        if end_sessions:
+            values["session_generation"] = c.session_generation + 1
+        self.conn.execute(update(t.account).where(c.id == account_id).values(**values))
 
     def set_active(self, account_id: int, active: bool) -> None:
         self.conn.execute(update(t.account).where(t.account.c.id == account_id).values(active=active))

@@ -219,6 +219,8 @@ account = Table(
     Column("staff_id", String(ID), ForeignKey("org_staff.id"), nullable=True),
     Column("active", Boolean, nullable=False),
     Column("created_at", UTCDateTime, nullable=False),
+    #: Raised when the password is set: web sessions signed with a lower number are refused.
+    Column("session_generation", Integer, nullable=False, server_default="0"),
 )
 
 account_role = Table(

@@ -53,7 +53,7 @@ def login(body: LoginIn, state: StateDep, response: Response) -> MeOut:
     brukernavn avvises innlogging en stund (429 med Retry-After)."""
     identity = state.services.accounts.check_login(body.username, body.password)
     response.set_cookie(
-        SESSION_COOKIE, state.sessions.issue(identity.account_id), max_age=state.sessions.max_age, httponly=True,
+        SESSION_COOKIE, state.sessions.issue(identity.account_id, identity.session_generation), max_age=state.sessions.max_age, httponly=True,
         samesite="lax", secure=state.settings.cookie_secure, path="/",
     )
     return _me(state, identity)

@@ -19,7 +19,7 @@ from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import FormData
 from starlette.responses import Response
 
-from actionloop.api.state import ApiState
+from actionloop.api.state import SESSION_COOKIE, ApiState
 from actionloop.app.access import OrgView
 from actionloop.app.accounts import MAX_PASSWORD_LENGTH, ROLES, Identity, normalise_username, username_ok
 from actionloop.app.errors import AlreadyExists, InvalidInput, NotFound
@@ -458,12 +458,20 @@ async def set_password(request: Request, account_id: int, form: FormDep, state: 
     errors = check_password(password, password2, state.settings.password_min_length, lang, "new_password")
     if not errors:
         try:
-            await state.write(state.services.accounts.set_password, identity.username, password)
+            changed = await state.write(state.services.accounts.set_password, identity.username, password)
         except InvalidInput as exc:
             errors = _service_error(exc, lang, {"password": "new_password"})
         else:
             _forget(state)
-            return redirect(request, f"/admin/brukere/{account_id}?gjort=password")
+            response = redirect(request, f"/admin/brukere/{account_id}?gjort=password")
+            if changed.account_id == user.identity.account_id:
+                # The account's sessions ended with the new password, this one too: a new cookie.
+                response.set_cookie(
+                    SESSION_COOKIE, state.sessions.issue(changed.account_id, changed.session_generation),
+                    max_age=state.sessions.max_age, httponly=True, samesite="lax",
+                    secure=state.settings.cookie_secure, path="/",
+                )
+            return response
     return await run_in_threadpool(_user_page, request, state, lang, user, account_id, errors, None, 400)
 
 

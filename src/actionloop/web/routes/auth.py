@@ -64,7 +64,7 @@ async def login(request: Request, form: FormDep, state: StateDep, lang: LangDep)
         return render(request, "login.html", {**context, "error": t("login_failed", lang)}, status=401)
     response = redirect(request, next_url or home_of(identity))
     response.set_cookie(
-        SESSION_COOKIE, state.sessions.issue(identity.account_id), max_age=state.sessions.max_age, httponly=True,
+        SESSION_COOKIE, state.sessions.issue(identity.account_id, identity.session_generation), max_age=state.sessions.max_age, httponly=True,
         samesite="lax", secure=state.settings.cookie_secure, path="/",
     )
     return response
