@@ -19,6 +19,7 @@ from typing import Any, Generic, Protocol, TypeVar
 
 from itsdangerous import BadSignature, URLSafeTimedSerializer
 from starlette.concurrency import run_in_threadpool
+from starlette.responses import Response
 
 from actionloop.api.writer import WriterThread
 from actionloop.app.access import Access, OrgView, PerformerIndex
@@ -364,6 +365,19 @@ class ApiState:
             ended = await run_in_threadpool(self.services.accounts.session_ended, session.session_id)
             self.ended_sessions.put(session.session_id, ended, keep=ended)
         return not ended
+
+    def start_session(self, response: Response, identity: Identity) -> None:
+        """Give ``response`` a new session cookie for ``identity`` (signed, HttpOnly, SameSite=Lax;
+        Secure where configured)."""
+        response.set_cookie(
+            SESSION_COOKIE, self.sessions.issue(identity.account_id, identity.session_generation),
+            max_age=self.sessions.max_age, httponly=True, samesite="lax", secure=self.settings.cookie_secure, path="/",
+        )
+
+    def drop_session_cookie(self, response: Response) -> None:
+        """Have the browser delete the session cookie."""
+        response.delete_cookie(SESSION_COOKIE, path="/", httponly=True, samesite="lax",
+                               secure=self.settings.cookie_secure)
 
     def end_session(self, session: Session) -> None:
         """Log ``session`` out: its cookie, and every copy of it, is refused from now on (a write)."""

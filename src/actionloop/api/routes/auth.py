@@ -52,10 +52,7 @@ def login(body: LoginIn, state: StateDep, response: Response) -> MeOut:
     """Gir en signert øktcookie (HttpOnly, SameSite=Lax). Etter flere mislykkede forsøk for samme
     brukernavn avvises innlogging en stund (429 med Retry-After)."""
     identity = state.services.accounts.check_login(body.username, body.password)
-    response.set_cookie(
-        SESSION_COOKIE, state.sessions.issue(identity.account_id, identity.session_generation), max_age=state.sessions.max_age, httponly=True,
-        samesite="lax", secure=state.settings.cookie_secure, path="/",
-    )
+    state.start_session(response, identity)
     return _me(state, identity)
 
 
@@ -65,8 +62,7 @@ def logout(request: Request, state: StateDep, lang: LangDep, response: Response)
     found = state.sessions.read(request.cookies.get(SESSION_COOKIE, ""))
     if found is not None:
         state.end_session(found)
-    response.delete_cookie(SESSION_COOKIE, path="/", httponly=True, samesite="lax",
-                           secure=state.settings.cookie_secure)
+    state.drop_session_cookie(response)
     return MessageOut(message=message("logged_out", lang))
 
 

@@ -19,7 +19,7 @@ from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import FormData
 from starlette.responses import Response
 
-from actionloop.api.state import SESSION_COOKIE, ApiState
+from actionloop.api.state import ApiState
 from actionloop.app.access import OrgView
 from actionloop.app.accounts import MAX_PASSWORD_LENGTH, ROLES, Identity, normalise_username, username_ok
 from actionloop.app.errors import AlreadyExists, InvalidInput, NotFound
@@ -466,11 +466,7 @@ async def set_password(request: Request, account_id: int, form: FormDep, state: 
             response = redirect(request, f"/admin/brukere/{account_id}?gjort=password")
             if changed.account_id == user.identity.account_id:
                 # The account's sessions ended with the new password, this one too: a new cookie.
-                response.set_cookie(
-                    SESSION_COOKIE, state.sessions.issue(changed.account_id, changed.session_generation),
-                    max_age=state.sessions.max_age, httponly=True, samesite="lax",
-                    secure=state.settings.cookie_secure, path="/",
-                )
+                state.start_session(response, changed)
             return response
     return await run_in_threadpool(_user_page, request, state, lang, user, account_id, errors, None, 400)
 

@@ -63,10 +63,7 @@ async def login(request: Request, form: FormDep, state: StateDep, lang: LangDep)
     except LoginRefused:
         return render(request, "login.html", {**context, "error": t("login_failed", lang)}, status=401)
     response = redirect(request, next_url or home_of(identity))
-    response.set_cookie(
-        SESSION_COOKIE, state.sessions.issue(identity.account_id, identity.session_generation), max_age=state.sessions.max_age, httponly=True,
-        samesite="lax", secure=state.settings.cookie_secure, path="/",
-    )
+    state.start_session(response, identity)
     return response
 
 
@@ -76,5 +73,5 @@ async def logout(request: Request, form: FormDep, state: StateDep) -> Response:
     if found is not None:
         await run_in_threadpool(state.end_session, found)  # this cookie, and any copy of it, is refused from now on
     response = redirect(request, "/logg-inn?ut=1")
-    response.delete_cookie(SESSION_COOKIE, path="/", httponly=True, samesite="lax", secure=state.settings.cookie_secure)
+    state.drop_session_cookie(response)
     return response
