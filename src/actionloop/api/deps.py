@@ -61,12 +61,7 @@ async def get_identity(
     elif request.headers.get("authorization"):
         raise ApiError(401, "bad_token", headers={"WWW-Authenticate": "Bearer"})
     elif session:
-        found = state.sessions.read(session)
-        if found is not None and await state.session_open(found):
-            identity = (state.cached_account_identity(found.account_id)
-                        or await run_in_threadpool(state.account_identity, found.account_id))
-            if identity is not None and not found.current_for(identity):
-                identity = None  # the password was set since: the session ended
+        identity = await state.session_identity(session)
     if identity is None or not identity.active:
         raise ApiError(401, "not_authenticated", headers={"WWW-Authenticate": "Bearer"})
     request.state.account_id = identity.account_id

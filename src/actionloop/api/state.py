@@ -357,6 +357,19 @@ class ApiState:
                 self.identities.put(key, identity)
         return identity
 
+    async def session_identity(self, cookie: str) -> Identity | None:
+        """The active account behind a session cookie, or None: a cookie that is forged or expired,
+        a session ended by logging out, one signed before the password was last set, an inactive
+        account. What was read recently comes from memory; the database is read in the thread pool."""
+        found = self.sessions.read(cookie)
+        if found is None or not await self.session_open(found):
+            return None
+        identity = (self.cached_account_identity(found.account_id)
+                    or await run_in_threadpool(self.account_identity, found.account_id))
+        if identity is None or not identity.active or not found.current_for(identity):
+            return None
+        return identity
+
     async def session_open(self, session: Session) -> bool:
         """Whether ``session`` is still open (not ended by logging out); the database is asked in
         the thread pool, at most once every few seconds per session."""

@@ -138,12 +138,8 @@ async def optional_user(request: Request) -> WebUser | None:
     if not session:
         return None
     state = api_state(request)
-    found = state.sessions.read(session)
-    if found is None or not await state.session_open(found):
-        return None
-    identity = (state.cached_account_identity(found.account_id)
-                or await run_in_threadpool(state.account_identity, found.account_id))
-    if identity is None or not identity.active or not found.current_for(identity):
+    identity = await state.session_identity(session)
+    if identity is None:
         return None
     org = state.org.fresh()
     if org is None:

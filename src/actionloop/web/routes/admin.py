@@ -535,7 +535,7 @@ async def import_roster(request: Request, form: FormDep, state: StateDep, lang: 
             state.org.invalidate()
             counts = f"{report.rows}-{report.units}-{report.staff}-{report.children}"
             return redirect(request, f"/admin?lest_inn={counts}#enheter")
-    return await run_in_threadpool(_admin_page, request, state, lang, None, None, 400, text, problems)
+    return await run_in_threadpool(_admin_page, request, state, lang, status=400, roster=text, roster_problems=problems)
 
 
 @router.post("/admin/enheter/ny")
@@ -565,4 +565,4 @@ async def add_unit(request: Request, form: FormDep, state: StateDep, lang: LangD
         else:
             state.org.invalidate()
             return redirect(request, f"/admin?ny_enhet={quote(values['id'])}#enheter")
-    return await run_in_threadpool(_admin_page, request, state, lang, None, None, 400, "", None, values, errors)
+    return await run_in_threadpool(_admin_page, request, state, lang, status=400, unit_form=values, unit_errors=errors)
