@@ -12,7 +12,7 @@ The install compiles the engine with mypyc (about a minute; pure Python where th
 from __future__ import annotations
 
 import hashlib
-import json
+import importlib.util
 import os
 import subprocess
 import sys
@@ -49,15 +49,14 @@ def ensure_venv() -> None:
 
 
 def compiled_engine_stale() -> bool:
-    """Whether a source of the law engine compiled in place (hatch_build.py) changed since."""
-    built = ROOT / "src" / "actionloop" / "_compiled.json"
-    if not built.exists():
-        return False
-    for path, digest in json.loads(built.read_text(encoding="utf-8")).items():
-        source = ROOT / "src" / path
-        if not source.exists() or hashlib.sha256(source.read_bytes()).hexdigest() != digest:
-            return True
-    return False
+    """Whether a source of the law engine compiled in place (hatch_build.py) changed since:
+    ``actionloop.compiled.stale_sources``, loaded from its file (it needs nothing but the standard
+    library, and the venv may not exist yet)."""
+    spec = importlib.util.spec_from_file_location("_actionloop_compiled", ROOT / "src" / "actionloop" / "compiled.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return bool(module.stale_sources())
 
 
 def run(args: list[str]) -> None:
